@@ -1,0 +1,32 @@
+/** The org context's public face: other contexts and the server import only this file. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { SessionResolver } from "../../platform/auth/http.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { orgUnitRoutes } from "./routes/org-units.ts";
+import { roleRoutes } from "./routes/roles.ts";
+import { userRoutes } from "./routes/users.ts";
+import { resolveSession } from "./service/auth.ts";
+
+export { DEFAULT_ROLES } from "./rules.ts";
+export { orgSchema } from "./schema.ts";
+export { ensureHq, isEmpty, systemActor } from "./service/bootstrap.ts";
+export { createOrgUnit, listOrgUnits } from "./service/org-units.ts";
+export { ensureProvinceRoles } from "./service/roles.ts";
+export { createUser, listUsers } from "./service/users.ts";
+
+export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(authRoutes);
+  await app.register(orgUnitRoutes);
+  await app.register(userRoutes);
+  await app.register(roleRoutes);
+};
+
+export const sessionResolver =
+  (db: Db): SessionResolver =>
+  async (cookie, meta) => {
+    const resolved = await resolveSession(db, cookie, meta);
+    return (
+      resolved && { actor: resolved.actor, csrfToken: resolved.csrfToken, sessionId: resolved.sessionId }
+    );
+  };

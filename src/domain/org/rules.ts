@@ -1,0 +1,84 @@
+import { ALL_PERMISSIONS, type Permission } from "../../platform/auth/permissions.ts";
+import type { OrgLevel } from "./contracts.ts";
+
+/**
+ * HQ → province → city → county → grid (seed 000). A city may hold grids directly: urban districts are
+ * often gridded without a county branch in between.
+ */
+export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
+  hq: ["province"],
+  province: ["city"],
+  city: ["county", "grid"],
+  county: ["grid"],
+  grid: [],
+};
+
+export const canHoldChild = (parent: OrgLevel, child: OrgLevel): boolean =>
+  CHILD_LEVELS[parent].includes(child);
+
+/** A unit cannot move under itself or its own subtree (the tree would become a cycle). */
+export const isWithinSubtree = (unitPath: string, candidatePath: string): boolean =>
+  candidatePath === unitPath || candidatePath.startsWith(`${unitPath}.`);
+
+/** The path of a moved descendant: its old suffix below the moved unit, under the new prefix. */
+export function rebasePath(descendantPath: string, oldUnitPath: string, newUnitPath: string): string {
+  if (!isWithinSubtree(oldUnitPath, descendantPath))
+    throw new Error(`${descendantPath} is not under ${oldUnitPath}`);
+  return newUnitPath + descendantPath.slice(oldUnitPath.length);
+}
+
+export interface LoginFailureState {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
+/**
+ * After a failed login: count it, and lock the account once `threshold` failures run in a row. A
+ * successful login resets the count, so only consecutive failures lock.
+ */
+export function afterFailedLogin(
+  failedLogins: number,
+  policy: { threshold: number; minutes: number },
+  now: Date,
+): LoginFailureState {
+  const failures = failedLogins + 1;
+  if (policy.threshold > 0 && failures >= policy.threshold) {
+    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + policy.minutes * 60_000) };
+  }
+  return { failedLogins: failures, lockedUntil: null };
+}
+
+export const isLocked = (lockedUntil: Date | null, now: Date): boolean =>
+  lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+
+export interface RoleDefinition {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: readonly Permission[];
+}
+
+const MANAGER: readonly Permission[] = ["org:read", "user:read", "audit:read"];
+const STAFF: readonly Permission[] = ["org:read"];
+
+/** The built-in roles every province starts with (DOMAIN.md "Who uses it"); operators edit them freely. */
+export const DEFAULT_ROLES: readonly RoleDefinition[] = [
+  { code: "admin", nameZh: "系统管理员", nameEn: "Administrator", permissions: ALL_PERMISSIONS },
+  { code: "hq_manager", nameZh: "集团总部管理者", nameEn: "HQ manager", permissions: MANAGER },
+  { code: "province_manager", nameZh: "省公司集客部经理", nameEn: "Province manager", permissions: MANAGER },
+  { code: "city_manager", nameZh: "市分公司集客部经理", nameEn: "City manager", permissions: MANAGER },
+  { code: "county_manager", nameZh: "县分公司经理", nameEn: "County manager", permissions: MANAGER },
+  { code: "account_manager", nameZh: "客户经理", nameEn: "Account manager", permissions: STAFF },
+  { code: "customer_engineer", nameZh: "客户工程师", nameEn: "Customer engineer", permissions: STAFF },
+  { code: "service_agent", nameZh: "客服代表", nameEn: "Service agent", permissions: STAFF },
+  { code: "backoffice", nameZh: "后台支撑", nameEn: "Back office", permissions: STAFF },
+  { code: "analyst", nameZh: "市场洞察分析师", nameEn: "Marketing analyst", permissions: STAFF },
+  { code: "product_manager", nameZh: "产品经理", nameEn: "Product manager", permissions: STAFF },
+  {
+    code: "channel_manager",
+    nameZh: "渠道经理",
+    nameEn: "Channel manager",
+    permissions: ["org:read", "user:read"],
+  },
+  { code: "partner", nameZh: "合作伙伴", nameEn: "Partner", permissions: [] },
+];

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { Actor, ActorSource } from "../../../platform/auth/actor.ts";
+import type { Permission } from "../../../platform/auth/permissions.ts";
+import type { DbOrTx } from "../../../platform/db/index.ts";
+import { rowsOf } from "../../../platform/db/sql.ts";
+import type { Me } from "../contracts.ts";
+
+export interface ActorRow {
+  id: string;
+  province_id: number;
+  username: string;
+  name: string;
+  org_unit_id: string;
+  org_path: string;
+  org_level: Actor["orgLevel"];
+  org_name: string;
+  locale: string | null;
+  must_change_password: boolean;
+  roles: string[];
+  permissions: Permission[];
+  session_id?: string;
+  csrf_token?: string;
+  last_seen_at?: Date;
+}
+
+const SELECT_ACTOR = sql`
+  u.id, u.province_id, u.username, u.name, u.org_unit_id, u.locale, u.must_change_password,
+  ou.path::text as org_path, ou.level as org_level, ou.name as org_name,
+  coalesce((select array_agg(ur.role_code order by ur.role_code) from user_role ur
+            where ur.province_id = u.province_id and ur.user_id = u.id), '{}') as roles,
+  coalesce((select array_agg(distinct rp.permission) from user_role ur
+            join role_permission rp on rp.province_id = ur.province_id and rp.role_code = ur.role_code
+            where ur.province_id = u.province_id and ur.user_id = u.id), '{}') as permissions`;
+
+const FROM_USER = sql`app_user u join org_unit ou on ou.province_id = u.province_id and ou.id = u.org_unit_id`;
+
+/** The caller behind a session cookie, with roles and permissions read fresh: a grant takes effect at once. */
+export async function actorRowBySession(db: DbOrTx, provinceId: number, tokenHash: string) {
+  const [row] = await rowsOf<ActorRow>(
+    db,
+    sql`select ${SELECT_ACTOR}, s.id as session_id, s.csrf_token, s.last_seen_at
+        from user_session s join ${FROM_USER} on u.province_id = s.province_id and u.id = s.user_id
+        where s.province_id = ${provinceId} and s.token_hash = ${tokenHash}
+          and s.revoked_at is null and s.expires_at > now() and u.status = 'active'`,
+  );
+  return row;
+}
+
+export async function actorRowByUser(db: DbOrTx, provinceId: number, userId: string) {
+  const [row] = await rowsOf<ActorRow>(
+    db,
+    sql`select ${SELECT_ACTOR} from ${FROM_USER} where u.province_id = ${provinceId} and u.id = ${userId}`,
+  );
+  return row;
+}
+
+export function toActor(
+  row: ActorRow,
+  source: ActorSource,
+  meta: { requestId?: string; ip?: string } = {},
+): Actor {
+  return {
+    userId: row.id,
+    provinceId: row.province_id,
+    username: row.username,
+    name: row.name,
+    orgUnitId: row.org_unit_id,
+    orgPath: row.org_path,
+    orgLevel: row.org_level,
+    roles: row.roles,
+    permissions: new Set(row.permissions),
+    source,
+    ...meta,
+  };
+}
+
+export function toMe(row: ActorRow): Me {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    roles: row.roles,
+    permissions: [...row.permissions].sort(),
+    orgUnitId: row.org_unit_id,
+    orgUnitName: row.org_name,
+    orgLevel: row.org_level,
+    provinceId: row.province_id,
+    locale: row.locale,
+    mustChangePassword: row.must_change_password,
+  };
+}

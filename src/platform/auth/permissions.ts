@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * The closed vocabulary of permissions. Roles are data (table `role_permission`), so an operator grants
+ * these to its own roles at runtime; code checks permissions, never role names.
+ */
+export const Permission = z.enum([
+  "org:read", // see the org tree in scope
+  "org:write", // create, rename, move, deactivate org units
+  "user:read", // list the users of the org subtree
+  "user:write", // create, edit, disable users; reset passwords; revoke sessions
+  "role:write", // define roles and grant permissions
+  "audit:read", // read the audit log of the province
+  "pii:read", // see personal data unmasked (phone numbers, ID numbers)
+]);
+export type Permission = z.infer<typeof Permission>;
+export const ALL_PERMISSIONS: readonly Permission[] = Permission.options;

@@ -1,0 +1,23 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { OutOfScope } from "../errors.ts";
+import type { Actor } from "./actor.ts";
+
+/**
+ * The data scope: a user sees its org unit's subtree. One SQL condition for every list and lookup, so the
+ * rule lives in one place. Outside HQ the province is pinned too, which lets the planner use the
+ * province-leading keys.
+ */
+export function inScope(actor: Actor, path: AnyPgColumn, provinceId: AnyPgColumn): SQL {
+  const subtree = sql`${path} <@ ${actor.orgPath}::ltree`;
+  return actor.orgLevel === "hq" ? subtree : sql`${provinceId} = ${actor.provinceId} and ${subtree}`;
+}
+
+/** True when `path` is the actor's own unit or below it (ltree paths are dot-separated labels). */
+export function pathInScope(actor: Actor, path: string): boolean {
+  return path === actor.orgPath || path.startsWith(`${actor.orgPath}.`);
+}
+
+export function assertPathInScope(actor: Actor, path: string, what: string): void {
+  if (!pathInScope(actor, path)) throw new OutOfScope(what);
+}

@@ -1,0 +1,8 @@
+import type { SQL } from "drizzle-orm";
+import type { DbOrTx } from "./index.ts";
+
+/** Rows of a raw query. Both drivers answer `{ rows }`; cast integers in SQL (`::int`) to get numbers. */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
