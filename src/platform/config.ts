@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Everything the app reads from its environment, parsed once. The README's configuration table mirrors this. */
@@ -26,6 +27,7 @@ export interface Config {
 }
 
 const DEFAULT_DEMO_PASSWORD = "Jike@2026";
+const PACKAGE = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
@@ -52,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRatePerMinute: int(env.JIKE_LOGIN_RATE, 20, "JIKE_LOGIN_RATE"),
     secureCookies: env.JIKE_SECURE_COOKIES === "1",
     webDir: path.resolve(env.JIKE_WEB_DIR ?? "dist/web"),
-    version: env.npm_package_version ?? "0.1.0",
+    version: PACKAGE.version,
     ...overrides,
   };
 }
