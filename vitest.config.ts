@@ -13,7 +13,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "pglite",
-          include: ["src/**/*.test.ts", "tools/**/*.test.ts", "test/integration/**/*.test.ts", "test/process/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "tools/**/*.test.ts",
+            "test/integration/**/*.test.ts",
+            "test/process/**/*.test.ts",
+          ],
           env: { JIKE_TEST_DB: "pglite" },
         },
       },

@@ -23,7 +23,11 @@ try {
   const result = {
     benchmark: "first-start",
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     firstStartSeconds: +(firstMs / 1000).toFixed(2),
     demoSeedSeconds: seeded ? Number(seeded[1]) : null,
     orgUnits: seeded ? Number(seeded[2]) : null,

@@ -7,7 +7,9 @@ import { execFileSync } from "node:child_process";
 const output = execFileSync("npx", ["--no-install", "drizzle-kit", "generate"], { encoding: "utf8" });
 if (!/No schema changes/.test(output)) {
   console.error(output);
-  console.error("Schema drift: a schema.ts changed without a migration. Run `npm run db:generate -- --name <what>` and commit drizzle/.");
+  console.error(
+    "Schema drift: a schema.ts changed without a migration. Run `npm run db:generate -- --name <what>` and commit drizzle/.",
+  );
   process.exit(1);
 }
 console.log("Migrations match the schema.");

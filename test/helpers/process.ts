@@ -48,7 +48,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   throw new Error(`jike serve was not ready within ${timeoutMs} ms:\n${output}`);
 }
 
-export async function stop(server: RunningServer, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+export async function stop(
+  server: RunningServer,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<number | null> {
   if (server.child.exitCode !== null) return server.child.exitCode;
   const exited = once(server.child, "exit");
   server.child.kill(signal);

@@ -40,7 +40,9 @@ describe("PGlite data folder", () => {
   it("shuts down cleanly on SIGTERM and keeps committed writes", async () => {
     const server = await startServer(env());
     const api = await signIn(server.url, "root", "Root12345");
-    const hq = (await (await api.call("GET", "/api/v1/org/units?level=hq")).json()) as { items: { id: string }[] };
+    const hq = (await (await api.call("GET", "/api/v1/org/units?level=hq")).json()) as {
+      items: { id: string }[];
+    };
     const res = await api.call("POST", "/api/v1/org/units", {
       parentId: hq.items[0]!.id,
       level: "province",
@@ -58,12 +60,20 @@ describe("PGlite data folder", () => {
   it("survives kill -9 during a burst of writes: every acknowledged write is there after restart", async () => {
     const server = await startServer(env());
     const api = await signIn(server.url, "root", "Root12345");
-    const hq = (await (await api.call("GET", "/api/v1/org/units?level=hq")).json()) as { items: { id: string }[] };
+    const hq = (await (await api.call("GET", "/api/v1/org/units?level=hq")).json()) as {
+      items: { id: string }[];
+    };
     const acknowledged: string[] = [];
     const writes = Array.from({ length: 40 }, (_, i) => {
       const code = `${50 + i}`;
       return api
-        .call("POST", "/api/v1/org/units", { parentId: hq.items[0]!.id, level: "province", provinceId: 50 + i, code, name: `省${code}` })
+        .call("POST", "/api/v1/org/units", {
+          parentId: hq.items[0]!.id,
+          level: "province",
+          provinceId: 50 + i,
+          code,
+          name: `省${code}`,
+        })
         .then((r) => {
           if (r.status === 201) acknowledged.push(code);
         })

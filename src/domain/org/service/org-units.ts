@@ -23,9 +23,11 @@ const {
 const unitFields = {
   ...publicColumns,
   path: sql<string>`${orgUnit.path}::text`,
-  childCount: sql<number>`(select count(*)::int from org_unit c where c.parent_id = ${orgUnit.id})`,
+  // Qualified by hand: in a one-table select Drizzle leaves columns bare, and a bare "id" inside the
+  // subquery would name the inner table's own column.
+  childCount: sql<number>`(select count(*)::int from org_unit c where c.parent_id = "org_unit"."id")`,
   userCount: sql<number>`(select count(*)::int from app_user u
-    where u.province_id = ${orgUnit.provinceId} and u.org_unit_id = ${orgUnit.id})`,
+    where u.province_id = "org_unit"."province_id" and u.org_unit_id = "org_unit"."id")`,
 };
 type UnitRow = OrgUnit & { path: string };
 
@@ -194,7 +196,10 @@ async function moveSubtree(tx: DbOrTx, actor: Actor, unit: UnitRow, newParentId:
   assertPathInScope(actor, parent.path, "The new parent unit");
   const newPath = `${parent.path}.${pathLabel(unit.id)}`;
   // One statement rebases the whole subtree: every descendant keeps its suffix below the moved unit.
+  // The unit itself has no suffix (subpath at its own length is an error), so it takes the new path as is.
   await tx.execute(sql`
-    update org_unit set path = ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)), updated_at = now()
+    update org_unit set path = case when path = ${unit.path}::ltree then ${newPath}::ltree
+        else ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)) end,
+      updated_at = now()
     where province_id = ${unit.provinceId} and path <@ ${unit.path}::ltree`);
 }

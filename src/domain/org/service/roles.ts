@@ -36,12 +36,14 @@ const roleFields = {
   nameEn: role.nameEn,
   builtin: role.builtin,
   version: role.version,
+  // Qualified by hand: in a one-table select Drizzle leaves columns bare, and a bare "province_id"
+  // inside the subquery would name the inner table's own column (every province's grants would mix).
   permissions: sql<
     Permission[]
   >`coalesce((select array_agg(rp.permission order by rp.permission) from role_permission rp
-    where rp.province_id = ${role.provinceId} and rp.role_code = ${role.code}), '{}')`,
+    where rp.province_id = "role"."province_id" and rp.role_code = "role"."code"), '{}')`,
   userCount: sql<number>`(select count(*)::int from user_role ur
-    where ur.province_id = ${role.provinceId} and ur.role_code = ${role.code})`,
+    where ur.province_id = "role"."province_id" and ur.role_code = "role"."code")`,
 };
 
 /** Roles are readable by anyone who may read users or manage roles: they label people everywhere. */
