@@ -108,7 +108,13 @@ export async function buildServer(config: Config, database: Database): Promise<S
 /** The SPA: static files, and index.html for any other non-API path (client-side routes). */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(path.join(webDir, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    app.get("/", { schema: { hide: true } }, (_request, reply) =>
+      reply.type("text/html").sendFile("index.html"),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET") {
       return reply.code(404).send({
@@ -117,7 +123,8 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
         details: {},
       });
     }
-    if (!hasWeb) {
+    // A missing asset is a 404, never index.html: a stale page must not receive HTML as JavaScript.
+    if (!hasWeb || request.url.startsWith("/assets/")) {
       return reply
         .code(404)
         .type("text/plain")

@@ -3,7 +3,8 @@ import { can } from "./auth/actor.ts";
 
 /** 13812345678 → 138****5678: the form staff recognise, without the digits that identify the person. */
 export function maskMobile(value: string): string {
-  if (value.length < 7) return "*".repeat(value.length);
+  // Keeping 3 + 4 digits of a 7-digit value (a landline without area code) would hide nothing.
+  if (value.length <= 7) return "*".repeat(value.length);
   return `${value.slice(0, 3)}${"*".repeat(value.length - 7)}${value.slice(-4)}`;
 }
 

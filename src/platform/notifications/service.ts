@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import type { Db, DbOrTx } from "../db/index.ts";
 import { NotFound } from "../errors.ts";
-import { uuidv7 } from "../ids.ts";
+import { isUuid, uuidv7 } from "../ids.ts";
 import type { NotificationQuery } from "./contracts.ts";
 import { notification } from "./schema.ts";
 
@@ -71,6 +71,7 @@ export async function listNotifications(db: Db, actor: Actor, query: z.infer<typ
 
 /** Reading one's own notices is not a business write, so it is not audited. */
 export async function markRead(db: Db, actor: Actor, id: string): Promise<void> {
+  if (!isUuid(id)) throw new NotFound("notification", id);
   const updated = await db
     .update(notification)
     .set({ readAt: new Date() })

@@ -94,7 +94,8 @@ export async function listUsers(db: Db, actor: Actor, query: z.infer<typeof User
   const [rows, [total]] = await Promise.all([
     selectUsers(db)
       .where(where)
-      .orderBy(direction(column), asc(appUser.id))
+      // Never-signed-in users sort last either way: "most recent sign-in" should lead with real dates.
+      .orderBy(sql`${direction(column)} nulls last`, asc(appUser.id))
       .limit(query.limit)
       .offset(query.offset),
     db

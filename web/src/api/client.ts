@@ -1,0 +1,127 @@
+const BASE = "/api/v1";
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+  /** Seconds from a `Retry-After` header (429), when the server sent one. */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, code: string, message: string, details: unknown, retryAfter?: number) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.retryAfter = retryAfter;
+  }
+
+  /** Field-level validation problems from a 400 body: `details.issues: [{ field, message }]`. */
+  get issues(): FieldIssue[] {
+    const d = this.details;
+    if (!d || typeof d !== "object" || !("issues" in d) || !Array.isArray(d.issues)) return [];
+    return d.issues.filter(
+      (i): i is FieldIssue =>
+        !!i && typeof i === "object" && typeof i.field === "string" && typeof i.message === "string",
+    );
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** A 401 from these means "wrong credentials", not "session gone". */
+const CREDENTIAL_CHECKS = new Set(["/auth/login"]);
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The CSRF token arrives with the login and /auth/me answers and lives only in memory. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ""}`;
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  const retryHeader = res.headers.get("Retry-After");
+  const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (body && typeof body === "object") {
+    const b = body as { code?: unknown; message?: unknown; details?: unknown };
+    return new ApiError(
+      res.status,
+      typeof b.code === "string" ? b.code : `HTTP_${res.status}`,
+      typeof b.message === "string" ? b.message : res.statusText,
+      b.details ?? null,
+      retryAfter,
+    );
+  }
+  return new ApiError(res.status, `HTTP_${res.status}`, res.statusText, null, retryAfter);
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
+  }
+
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && !CREDENTIAL_CHECKS.has(path)) onUnauthorized?.();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
+  post: <T = void>(path: string, body?: unknown) => request<T>("POST", path, { body }),
+  put: <T = void>(path: string, body?: unknown) => request<T>("PUT", path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
+};

@@ -1,0 +1,34 @@
+import { BellOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Row } from "antd";
+import { useNavigate } from "react-router-dom";
+import type { Me } from "../../api/types.ts";
+import { can } from "../../auth/permissions.ts";
+import { useT } from "../../i18n/index.tsx";
+import { SYSTEM_ENTRIES } from "../../layout/SideMenu.tsx";
+
+export function ShortcutsCard({ me }: { me: Me }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const entries = [
+    ...SYSTEM_ENTRIES.filter((e) => can(me, e.permission)),
+    { path: "/notifications", label: "menu.notifications" as const, icon: <BellOutlined /> },
+  ];
+  return (
+    <Card title={t("home.shortcuts")} style={{ height: "100%" }}>
+      <Row gutter={[12, 12]}>
+        {entries.map((e) => (
+          <Col key={e.path} xs={12}>
+            <Button
+              block
+              icon={e.icon}
+              onClick={() => navigate(e.path)}
+              style={{ height: 48, justifyContent: "flex-start" }}
+            >
+              {t(e.label)}
+            </Button>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,63 @@
+import { createBrowserRouter } from "react-router-dom";
+import { RequireAuth } from "./auth/RequireAuth.tsx";
+import { RequirePermission } from "./auth/RequirePermission.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { AuditPage } from "./pages/audit/AuditPage.tsx";
+import { NotFoundPage } from "./pages/errors/NotFoundPage.tsx";
+import { RouteErrorPage } from "./pages/errors/RouteErrorPage.tsx";
+import { HomePage } from "./pages/home/HomePage.tsx";
+import { LoginPage } from "./pages/login/LoginPage.tsx";
+import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
+import { OrgUnitsPage } from "./pages/org/OrgUnitsPage.tsx";
+import { RolesPage } from "./pages/roles/RolesPage.tsx";
+import { UsersPage } from "./pages/users/UsersPage.tsx";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: "system/org",
+        element: (
+          <RequirePermission permission="org:read">
+            <OrgUnitsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "system/users",
+        element: (
+          <RequirePermission permission="user:read">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "system/roles",
+        element: (
+          <RequirePermission permission="role:write">
+            <RolesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "system/audit",
+        element: (
+          <RequirePermission permission="audit:read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: "notifications", element: <NotificationsPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
