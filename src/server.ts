@@ -5,7 +5,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -105,15 +105,25 @@ export async function buildServer(config: Config, database: Database): Promise<S
   };
 }
 
-/** The SPA: static files, and index.html for any other non-API path (client-side routes). */
+/**
+ * The SPA: hashed assets under /assets (cached for good), index.html for every other non-API path
+ * (client-side routes, never cached so a new release is picked up).
+ */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(path.join(webDir, "index.html"));
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html", webDir);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
-    app.get("/", { schema: { hide: true } }, (_request, reply) =>
-      reply.type("text/html").sendFile("index.html"),
-    );
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: path.join(webDir, "assets"),
+      prefix: "/assets/",
+      wildcard: true,
+      index: false,
+      immutable: true,
+      maxAge: "365d",
+    });
+    app.get("/", { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET") {
@@ -125,11 +135,11 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
     }
     // A missing asset is a 404, never index.html: a stale page must not receive HTML as JavaScript.
     if (!hasWeb || request.url.startsWith("/assets/")) {
-      return reply
-        .code(404)
-        .type("text/plain")
-        .send("The web app is not built. Run `npm run build:web`, then reload.");
+      const message = hasWeb
+        ? "Not found."
+        : "The web app is not built. Run `npm run build:web`, then reload.";
+      return reply.code(404).type("text/plain").send(message);
     }
-    return reply.type("text/html").sendFile("index.html");
+    return sendIndex(reply);
   });
 }

@@ -7,12 +7,21 @@ describe("maskMobile", () => {
   it.each([
     ["13812345678", "138****5678"],
     ["1381234567", "138***4567"],
-    ["1381234", "1381234"],
+    ["13812345", "138*2345"],
+    ["8765432", "*******"],
     ["138123", "******"],
     ["1", "*"],
     ["", ""],
   ])("%s → %s", (value, masked) => {
     expect(maskMobile(value)).toBe(masked);
+  });
+
+  it("never returns a non-empty value in the clear", () => {
+    for (let length = 1; length <= 15; length++) {
+      const value = "9".repeat(length);
+      expect(maskMobile(value)).not.toBe(value);
+      expect(maskMobile(value)).toHaveLength(length);
+    }
   });
 
   it("keeps the length, so the masked number still looks like a number of that kind", () => {

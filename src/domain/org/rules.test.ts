@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ALL_PERMISSIONS } from "../../platform/auth/permissions.ts";
 import type { OrgLevel } from "./contracts.ts";
-import { afterFailedLogin, canHoldChild, DEFAULT_ROLES, isLocked, isWithinSubtree, rebasePath } from "./rules.ts";
+import {
+  afterFailedLogin,
+  canHoldChild,
+  DEFAULT_ROLES,
+  isLocked,
+  isWithinSubtree,
+  rebasePath,
+} from "./rules.ts";
 
 describe("canHoldChild", () => {
   const allowed: [OrgLevel, OrgLevel][] = [

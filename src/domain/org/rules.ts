@@ -58,14 +58,21 @@ export interface RoleDefinition {
   permissions: readonly Permission[];
 }
 
-const MANAGER: readonly Permission[] = ["org:read", "user:read", "audit:read"];
+// The audit log is read per province, so only province-wide managers read it by default.
+const PROVINCE_MANAGER: readonly Permission[] = ["org:read", "user:read", "audit:read"];
+const MANAGER: readonly Permission[] = ["org:read", "user:read"];
 const STAFF: readonly Permission[] = ["org:read"];
 
 /** The built-in roles every province starts with (DOMAIN.md "Who uses it"); operators edit them freely. */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   { code: "admin", nameZh: "系统管理员", nameEn: "Administrator", permissions: ALL_PERMISSIONS },
-  { code: "hq_manager", nameZh: "集团总部管理者", nameEn: "HQ manager", permissions: MANAGER },
-  { code: "province_manager", nameZh: "省公司集客部经理", nameEn: "Province manager", permissions: MANAGER },
+  { code: "hq_manager", nameZh: "集团总部管理者", nameEn: "HQ manager", permissions: PROVINCE_MANAGER },
+  {
+    code: "province_manager",
+    nameZh: "省公司集客部经理",
+    nameEn: "Province manager",
+    permissions: PROVINCE_MANAGER,
+  },
   { code: "city_manager", nameZh: "市分公司集客部经理", nameEn: "City manager", permissions: MANAGER },
   { code: "county_manager", nameZh: "县分公司经理", nameEn: "County manager", permissions: MANAGER },
   { code: "account_manager", nameZh: "客户经理", nameEn: "Account manager", permissions: STAFF },

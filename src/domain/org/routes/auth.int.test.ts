@@ -158,6 +158,15 @@ describe("sessions", () => {
     expect((await loginRaw("agent_demo", "NewPass123")).statusCode).toBe(200);
   });
 
+  it("answers 404 for a malformed or someone else's session id", async () => {
+    const user = await t.login("pm01");
+    expect((await user.delete("/api/v1/auth/sessions/not-a-uuid")).statusCode).toBe(404);
+    const other = await t.login("analyst_demo");
+    const theirs = (await other.get("/api/v1/auth/sessions")).json().items[0].id;
+    expect((await user.delete(`/api/v1/auth/sessions/${theirs}`)).statusCode).toBe(404);
+    expect((await other.get("/api/v1/auth/me")).statusCode).toBe(200);
+  });
+
   it("remembers the chosen language on the server", async () => {
     const user = await t.login("am_demo");
     expect((await user.put("/api/v1/auth/me/preferences", { locale: "en-US" })).statusCode).toBe(204);

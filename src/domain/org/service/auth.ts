@@ -7,7 +7,7 @@ import { dummyHash, hashPassword, verifyPassword } from "../../../platform/auth/
 import type { Config } from "../../../platform/config.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { NotFound } from "../../../platform/errors.ts";
-import { uuidv7 } from "../../../platform/ids.ts";
+import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import type { LoginBody, Me } from "../contracts.ts";
 import { AccountDisabled, AccountLocked, InvalidCredentials, WrongCurrentPassword } from "../errors.ts";
 import { afterFailedLogin, isLocked } from "../rules.ts";
@@ -66,6 +66,7 @@ export async function login(
   const actor = toActor(row, "web", meta);
   const key = and(eq(appUser.provinceId, user.provinceId), eq(appUser.id, user.id));
 
+  if (!ok && user.status !== "active") throw new InvalidCredentials();
   if (!ok) {
     const next = afterFailedLogin(
       user.failedLogins,
@@ -175,6 +176,7 @@ export async function listSessions(db: Db, actor: Actor, currentSessionId: strin
 
 /** Revoke one of the caller's own sessions (logout, or "sign out that other browser"). */
 export async function revokeSession(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  if (!isUuid(sessionId)) throw new NotFound("session", sessionId);
   await db.transaction(async (tx) => {
     const revoked = await tx
       .update(userSession)

@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import { ALL_PERMISSIONS, type Permission } from "../../../platform/auth/permissions.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
-import { NotFound, VersionConflict } from "../../../platform/errors.ts";
+import { NotFound, OutOfScope, VersionConflict } from "../../../platform/errors.ts";
 import type { RoleCreate, RolePermissionsUpdate } from "../contracts.ts";
 import { RoleExists } from "../errors.ts";
 import { DEFAULT_ROLES } from "../rules.ts";
@@ -66,8 +66,18 @@ async function getRole(db: DbOrTx, actor: Actor, code: string) {
   return found;
 }
 
-export async function createRole(db: Db, actor: Actor, body: z.infer<typeof RoleCreate>) {
+/**
+ * A role's permissions reach every holder in the province, so only someone whose scope is the whole
+ * province (or HQ) may change them: a city admin must not widen the rights of another city's staff.
+ */
+function assertProvinceWide(actor: Actor) {
   requirePermission(actor, "role:write");
+  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province")
+    throw new OutOfScope("Roles of the whole province");
+}
+
+export async function createRole(db: Db, actor: Actor, body: z.infer<typeof RoleCreate>) {
+  assertProvinceWide(actor);
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(role)
@@ -103,7 +113,7 @@ export async function setRolePermissions(
   code: string,
   body: z.infer<typeof RolePermissionsUpdate>,
 ) {
-  requirePermission(actor, "role:write");
+  assertProvinceWide(actor);
   await db.transaction(async (tx) => {
     const before = await getRole(tx, actor, code);
     if (before.version !== body.version) throw new VersionConflict("role", body.version, before);

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { NotFound, VersionConflict } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import { notify } from "../../../platform/notifications/service.ts";
-import { emailFor, mobileFor } from "../../../platform/pii.ts";
+import { emailFor, maskEmail, maskMobile, mobileFor } from "../../../platform/pii.ts";
 import type { User, UserCreate, UserListQuery, UserUpdate } from "../contracts.ts";
 import { InvalidOrgMove, SelfLockout, UnknownRoles, UsernameTaken } from "../errors.ts";
 import { appUser, orgUnit, role, userRole, userSession } from "../schema.ts";
@@ -124,8 +124,16 @@ async function assertUsernameFree(tx: DbOrTx, username: string) {
   if (clash) throw new UsernameTaken(username);
 }
 
-/** What the audit log keeps of a user: everything but secrets. */
-const snapshot = (row: UserRow) => ({ ...row, lastLoginAt: undefined });
+/**
+ * What the audit log keeps of a user: no secrets, and personal data masked, because managers read the
+ * log without holding pii:read (a changed number still shows as a change).
+ */
+const snapshot = (row: UserRow) => ({
+  ...row,
+  phone: row.phone === null ? null : maskMobile(row.phone),
+  email: row.email === null ? null : maskEmail(row.email),
+  lastLoginAt: undefined,
+});
 
 export async function createUser(
   db: Db,
