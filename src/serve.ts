@@ -42,8 +42,10 @@ export async function serve(config: Config): Promise<void> {
       password: config.demoPassword,
       scale: "demo",
     });
+    const c = result.counts;
     console.log(
-      `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.counts.units} org units, ${result.counts.users} users.`,
+      `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${c.units} org units, ${c.users} users, ` +
+        `${c.customers} customers, ${c.members} members, ${c.contacts} key persons, ${c.revenueRows} revenue rows.`,
     );
   }
   setReady();

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { customersRoutes } from "./domain/customers/index.ts";
 import { orgRoutes, sessionResolver } from "./domain/org/index.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { installAuth } from "./platform/auth/http.ts";
@@ -93,6 +94,7 @@ export async function buildServer(config: Config, database: Database): Promise<S
     },
   );
   await app.register(orgRoutes);
+  await app.register(customersRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await serveWeb(app, config.webDir);

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
+import { customersSchema, regrade } from "../../src/domain/customers/index.ts";
 import { ensureHq, ensureProvinceRoles, orgSchema, systemActor } from "../../src/domain/org/index.ts";
 import { recordAudit } from "../../src/platform/audit/service.ts";
 import { hashPassword } from "../../src/platform/auth/password.ts";
 import type { Db, Tx } from "../../src/platform/db/index.ts";
 import { notify } from "../../src/platform/notifications/service.ts";
+import { planArchive } from "./customers.ts";
 import { type OrgPlan, planOrg, type Scale } from "./org.ts";
 import { DEMO_PROVINCE } from "./province.ts";
 import { Rng } from "./random.ts";
@@ -12,10 +14,19 @@ export interface SeedOptions {
   seed: number;
   password: string;
   scale: Scale;
+  /** The day the 24 months of revenue end before (default: now). */
+  today?: Date;
 }
 export interface SeedResult {
   logins: OrgPlan["logins"];
-  counts: { units: number; users: number };
+  counts: {
+    units: number;
+    users: number;
+    customers: number;
+    members: number;
+    contacts: number;
+    revenueRows: number;
+  };
 }
 
 async function insertBatched<T extends object>(tx: Tx, table: Parameters<Tx["insert"]>[0], rows: T[]) {
@@ -31,6 +42,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   const actor = await systemActor(db);
   const rng = new Rng(options.seed);
   const plan = planOrg(rng, hq, options.scale);
+  const archive = planArchive(rng, plan, options.scale, options.today ?? new Date());
   // One hash for every demo account: they share the printed password, and argon2id is slow on purpose.
   const passwordHash = await hashPassword(options.password);
   await db.transaction(async (tx) => {
@@ -58,14 +70,41 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
         title: `欢迎使用集客，${u.name}`,
       })),
     );
+    await insertBatched(tx, customersSchema.customer, archive.customers);
+    await insertBatched(tx, customersSchema.member, archive.members);
+    await insertBatched(tx, customersSchema.contact, archive.contacts);
+    await insertBatched(tx, customersSchema.revenueFact, archive.revenue);
+    await tx.insert(customersSchema.customerStatusHistory).values(
+      archive.customers.map((c) => ({
+        provinceId: c.provinceId,
+        id: rng.uuid(Date.UTC(2025, 0, 1)),
+        customerId: c.id,
+        toStatus: c.status,
+        reason: "archive built",
+      })),
+    );
     await recordAudit(tx, actor, {
       provinceId: DEMO_PROVINCE.provinceId,
       action: "seed",
       entityType: "dataset",
       entityId: `demo:${options.scale}:${options.seed}`,
-      after: { units: plan.units.length, users: plan.users.length },
+      after: { units: plan.units.length, users: plan.users.length, customers: archive.customers.length },
     });
-    await tx.execute(sql`analyze org_unit`);
   });
-  return { logins: plan.logins, counts: { units: plan.units.length + 1, users: plan.users.length } };
+  // Grades, tiers and segments come from the rule engine itself, so the demo shows real grade history.
+  await regrade(db, actor, { provinceId: DEMO_PROVINCE.provinceId });
+  for (const table of ["org_unit", "app_user", "customer", "member", "contact", "revenue_fact"]) {
+    await db.execute(sql.raw(`analyze ${table}`));
+  }
+  return {
+    logins: plan.logins,
+    counts: {
+      units: plan.units.length + 1,
+      users: plan.users.length,
+      customers: archive.customers.length,
+      members: archive.members.length,
+      contacts: archive.contacts.length,
+      revenueRows: archive.revenue.length,
+    },
+  };
 }

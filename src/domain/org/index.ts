@@ -11,9 +11,9 @@ import { resolveSession } from "./service/auth.ts";
 export { DEFAULT_ROLES } from "./rules.ts";
 export { orgSchema } from "./schema.ts";
 export { ensureHq, isEmpty, systemActor } from "./service/bootstrap.ts";
-export { createOrgUnit, listOrgUnits } from "./service/org-units.ts";
+export { createOrgUnit, findUnit as orgUnitInScope, listOrgUnits } from "./service/org-units.ts";
 export { ensureProvinceRoles } from "./service/roles.ts";
-export { createUser, listUsers } from "./service/users.ts";
+export { createUser, findStaff, listUsers } from "./service/users.ts";
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes);

@@ -159,6 +159,6 @@ describe("DEFAULT_ROLES", () => {
     expect(holders("pii:read")).toEqual(["admin"]);
     expect(holders("role:write")).toEqual(["admin"]);
     expect(holders("user:write")).toEqual(["admin"]);
-    expect(DEFAULT_ROLES.find((r) => r.code === "partner")?.permissions).toEqual([]);
+    expect(DEFAULT_ROLES.find((r) => r.code === "partner")?.permissions).toEqual(["customer:read_own"]);
   });
 });

@@ -59,9 +59,12 @@ export interface RoleDefinition {
 }
 
 // The audit log is read per province, so only province-wide managers read it by default.
-const PROVINCE_MANAGER: readonly Permission[] = ["org:read", "user:read", "audit:read"];
-const MANAGER: readonly Permission[] = ["org:read", "user:read"];
-const STAFF: readonly Permission[] = ["org:read"];
+const MANAGER: readonly Permission[] = ["org:read", "user:read", "customer:read", "customer:assign"];
+const PROVINCE_MANAGER: readonly Permission[] = [...MANAGER, "audit:read"];
+// Account managers and engineers work their own customers (001: one AM per ~50 groups).
+const OWNER: readonly Permission[] = ["org:read", "customer:read_own", "customer:write"];
+// Hotline agents, back office, analysts and product staff serve or study every customer in scope.
+const SERVING: readonly Permission[] = ["org:read", "customer:read"];
 
 /** The built-in roles every province starts with (DOMAIN.md "Who uses it"); operators edit them freely. */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
@@ -75,17 +78,27 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   },
   { code: "city_manager", nameZh: "市分公司集客部经理", nameEn: "City manager", permissions: MANAGER },
   { code: "county_manager", nameZh: "县分公司经理", nameEn: "County manager", permissions: MANAGER },
-  { code: "account_manager", nameZh: "客户经理", nameEn: "Account manager", permissions: STAFF },
-  { code: "customer_engineer", nameZh: "客户工程师", nameEn: "Customer engineer", permissions: STAFF },
-  { code: "service_agent", nameZh: "客服代表", nameEn: "Service agent", permissions: STAFF },
-  { code: "backoffice", nameZh: "后台支撑", nameEn: "Back office", permissions: STAFF },
-  { code: "analyst", nameZh: "市场洞察分析师", nameEn: "Marketing analyst", permissions: STAFF },
-  { code: "product_manager", nameZh: "产品经理", nameEn: "Product manager", permissions: STAFF },
+  { code: "account_manager", nameZh: "客户经理", nameEn: "Account manager", permissions: OWNER },
+  {
+    code: "customer_engineer",
+    nameZh: "客户工程师",
+    nameEn: "Customer engineer",
+    permissions: ["org:read", "customer:read_own"],
+  },
+  { code: "service_agent", nameZh: "客服代表", nameEn: "Service agent", permissions: SERVING },
+  { code: "backoffice", nameZh: "后台支撑", nameEn: "Back office", permissions: SERVING },
+  {
+    code: "analyst",
+    nameZh: "市场洞察分析师",
+    nameEn: "Marketing analyst",
+    permissions: [...SERVING, "grading:write"],
+  },
+  { code: "product_manager", nameZh: "产品经理", nameEn: "Product manager", permissions: SERVING },
   {
     code: "channel_manager",
     nameZh: "渠道经理",
     nameEn: "Channel manager",
     permissions: ["org:read", "user:read"],
   },
-  { code: "partner", nameZh: "合作伙伴", nameEn: "Partner", permissions: [] },
+  { code: "partner", nameZh: "合作伙伴", nameEn: "Partner", permissions: ["customer:read_own"] },
 ];

@@ -12,6 +12,11 @@ export const Permission = z.enum([
   "role:write", // define roles and grant permissions
   "audit:read", // read the audit log of the province
   "pii:read", // see personal data unmasked (phone numbers, ID numbers)
+  "customer:read", // see every group customer of the org subtree
+  "customer:read_own", // see only the customers one owns as account manager or customer engineer
+  "customer:write", // create and edit customers, members and key persons within one's scope
+  "customer:assign", // assign or transfer customers between account managers
+  "grading:write", // edit grading rule sets and re-grade customers
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS: readonly Permission[] = Permission.options;

@@ -106,7 +106,7 @@ describe("defining roles", () => {
     expect(admins).toMatchObject({ builtin: true });
     expect([...(admins?.permissions ?? [])].sort()).toEqual([...ALL_PERMISSIONS].sort());
     for (const r of list) expect(new Set(r.permissions).size, r.code).toBe(r.permissions.length);
-    expect(list.find((r) => r.code === "partner")?.permissions).toEqual([]);
+    expect(list.find((r) => r.code === "partner")?.permissions).toEqual(["customer:read_own"]);
     expect(list.find((r) => r.code === "admin")?.userCount).toBe(1);
   });
 

@@ -345,3 +345,12 @@ export async function unlockUser(db: Db, actor: Actor, id: string): Promise<User
   });
   return getUserAfterWrite(db, actor, id);
 }
+
+/** A staff member other contexts may reference (an account manager, an engineer), or null. */
+export async function findStaff(db: DbOrTx, provinceId: number, userId: string) {
+  if (!isUuid(userId)) return null;
+  const [row] = await selectUsers(db).where(and(eq(appUser.provinceId, provinceId), eq(appUser.id, userId)));
+  return row
+    ? { id: row.id, name: row.name, roles: row.roles, status: row.status, orgUnitId: row.orgUnitId }
+    : null;
+}

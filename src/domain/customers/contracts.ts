@@ -1,0 +1,309 @@
+import { z } from "zod";
+import { ListQuery } from "../../platform/http/pagination.ts";
+
+export const CustomerStatus = z.enum(["potential", "active", "at_risk", "churned", "won_back"]);
+export const ClusterType = z.enum(["building", "park", "market", "street"]);
+export const Payer = z.enum(["group", "member"]);
+export const Rank = z.enum(["bureau", "division", "section", "other"]);
+export const DecisionRole = z.enum(["decision_maker", "influencer", "user", "technical", "purchaser"]);
+export const RuleSetKind = z.enum(["grade", "value_tier", "market_segment", "smat_type"]);
+
+const PersonRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const Customer = z.object({
+  id: z.uuid(),
+  provinceId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  industrySection: z.string().nullable(),
+  industryDivision: z.string().nullable(),
+  address: z.string().nullable(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  cluster: z.string().nullable(),
+  clusterType: ClusterType.nullable(),
+  employees: z.number().int().nullable(),
+  handsets: z.number().int().nullable(),
+  parentId: z.uuid().nullable(),
+  status: CustomerStatus,
+  accountManager: PersonRef,
+  customerEngineer: PersonRef,
+  important: z.boolean(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  grade: z.string().nullable(),
+  valueTier: z.string().nullable(),
+  marketSegment: z.string().nullable(),
+  smatType: z.string().nullable(),
+  memberCount: z.number().int(),
+  revenueToDateFen: z.number().int().describe("this calendar year's revenue so far, in fen"),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+export const CustomerListQuery = ListQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe("substring of the name, short name, code or credit code"),
+  grade: csv.describe("comma-separated grades, e.g. A,B"),
+  valueTier: csv,
+  marketSegment: csv,
+  status: csv,
+  industrySection: csv,
+  orgUnitId: z.uuid().optional().describe("customers of this unit and its subtree"),
+  accountManagerId: z.uuid().optional(),
+  cluster: z.string().trim().max(60).optional(),
+  important: z.enum(["true", "false"]).optional(),
+  tag: z.string().trim().max(40).optional(),
+  sort: z.enum(["name", "code", "grade", "revenueToDate", "handsets", "updatedAt"]).optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+});
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const CreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .describe("unified social credit code (GB 32100-2015), 18 characters with a check character");
+
+export const CustomerCreate = z.object({
+  name: z.string().trim().min(2).max(100),
+  shortName: optionalText(40),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .describe("generated when left out"),
+  creditCode: CreditCode.nullable().optional(),
+  industrySection: z
+    .string()
+    .trim()
+    .regex(/^[A-T]$/, "a GB/T 4754 section letter A–T")
+    .nullable()
+    .optional(),
+  industryDivision: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/, "a two-digit GB/T 4754 division")
+    .nullable()
+    .optional(),
+  address: optionalText(200),
+  orgUnitId: z.uuid(),
+  cluster: optionalText(60),
+  clusterType: ClusterType.nullable().optional(),
+  employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  handsets: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  parentId: z.uuid().nullable().optional(),
+  status: CustomerStatus.optional(),
+  accountManagerId: z.uuid().nullable().optional(),
+  customerEngineerId: z.uuid().nullable().optional(),
+  important: z.boolean().optional(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
+  notes: optionalText(2000),
+});
+export const CustomerUpdate = CustomerCreate.omit({ code: true, status: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
+export const StatusChange = z.object({
+  version: z.number().int().min(1),
+  status: CustomerStatus,
+  reason: z.string().trim().min(2).max(500),
+});
+
+export const Member = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  msisdn: z.string().describe("masked unless the caller holds pii:read"),
+  name: z.string().nullable(),
+  payer: Payer,
+  authentic: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  joinedAt: z.string(),
+  leftAt: z.string().nullable(),
+});
+export const MemberListQuery = ListQuery.extend({
+  q: z.string().trim().max(20).optional().describe("digits of the number"),
+  payer: Payer.optional(),
+  current: z.enum(["true", "false"]).optional().describe("true: only lines still in the group (default)"),
+});
+export const MemberCreate = z.object({
+  msisdn: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, "an 11-digit mainland mobile number"),
+  name: z.string().trim().max(40).nullable().optional(),
+  payer: Payer.default("member"),
+  authentic: z.boolean().default(false),
+  verifiedAt: z.iso.date().nullable().optional(),
+  joinedAt: z.iso.date().optional(),
+});
+export const MemberLeave = z.object({ leftAt: z.iso.date().optional() });
+export const MemberSummary = z.object({
+  total: z.number().int(),
+  groupPaid: z.number().int(),
+  memberPaid: z.number().int(),
+  authentic: z.number().int(),
+  authenticityRate: z.number().describe("0–1"),
+});
+
+export const Contact = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  name: z.string(),
+  title: z.string().nullable(),
+  rank: Rank,
+  decisionRole: DecisionRole,
+  vipCard: z.enum(["diamond", "gold", "silver"]).nullable(),
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  birthday: z.string().nullable(),
+  interests: z.string().nullable(),
+  relationshipStrength: z.number().int().nullable(),
+  lastContactAt: z.string().nullable(),
+  reportsToId: z.uuid().nullable(),
+  version: z.number().int(),
+});
+export const ContactCreate = z.object({
+  name: z.string().trim().min(1).max(40),
+  title: optionalText(60),
+  rank: Rank.default("other"),
+  decisionRole: DecisionRole,
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, "an 11-digit mainland mobile number")
+    .nullable()
+    .optional(),
+  email: z.email().nullable().optional(),
+  birthday: z.iso.date().nullable().optional(),
+  interests: optionalText(200),
+  relationshipStrength: z.number().int().min(1).max(5).nullable().optional(),
+  lastContactAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  reportsToId: z.uuid().nullable().optional(),
+});
+export const ContactUpdate = ContactCreate.partial().extend({ version: z.number().int().min(1) });
+
+export const GradeHistoryEntry = z.object({
+  kind: RuleSetKind,
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  ruleId: z.string().nullable(),
+  reason: z.string(),
+  changedAt: z.string(),
+});
+
+export const CustomerOverview = z.object({
+  customer: Customer.extend({
+    accountManager: PersonRef,
+    revenueToDateFen: z.number().int(),
+    revenueLast12MonthsFen: z.number().int(),
+  }),
+  members: MemberSummary,
+  contacts: z.array(Contact),
+  revenue: z.array(
+    z.object({ month: z.string(), groupPaidFen: z.number().int(), memberPaidFen: z.number().int() }),
+  ),
+  gradeHistory: z.array(GradeHistoryEntry),
+  statusHistory: z.array(
+    z.object({
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      reason: z.string().nullable(),
+      changedAt: z.string(),
+    }),
+  ),
+  subsidiaries: z.array(z.object({ id: z.uuid(), name: z.string(), orgUnitName: z.string() })),
+  products: z.array(z.unknown()).describe("filled by the catalogue capability"),
+  tickets: z.array(z.unknown()).describe("filled by the service desk"),
+  visits: z.array(z.unknown()).describe("filled by the sales capability"),
+  risk: z.unknown().nullable().describe("filled by the insight capability"),
+});
+
+const FactField = z.enum([
+  "handsets",
+  "employees",
+  "avgMonthlySpendFen",
+  "priorYearSpendFen",
+  "spendPercentile",
+  "industrySection",
+  "industryDivision",
+  "clusterType",
+  "important",
+  "tags",
+]);
+export const RuleCondition = z.discriminatedUnion("op", [
+  z.object({ field: FactField, op: z.enum(["gte", "lt"]), value: z.number() }),
+  z.object({ field: FactField, op: z.literal("in"), value: z.array(z.string()).min(1) }),
+  z.object({ field: FactField, op: z.literal("eq"), value: z.union([z.string(), z.boolean()]) }),
+  z.object({ field: z.literal("tags"), op: z.literal("has"), value: z.string().min(1) }),
+  z.object({ field: FactField, op: z.literal("present"), value: z.boolean() }),
+]);
+const ClassLabel = {
+  code: z.string().trim().min(1).max(40),
+  labelZh: z.string().min(1).max(40),
+  labelEn: z.string().min(1).max(60),
+};
+export const RuleSetDefinition = z.object({
+  classes: z
+    .array(
+      z.object({
+        ...ClassLabel,
+        rules: z.array(
+          z.object({
+            id: z.string().trim().min(1).max(60),
+            description: z.string().trim().min(1).max(300),
+            all: z.array(RuleCondition).min(1),
+          }),
+        ),
+      }),
+    )
+    .min(1),
+  fallback: z.object({ ...ClassLabel, reason: z.string().min(1).max(300) }).nullable(),
+});
+export const RuleSet = z.object({
+  id: z.uuid(),
+  kind: RuleSetKind,
+  name: z.string(),
+  revision: z.number().int(),
+  status: z.enum(["draft", "active", "retired"]),
+  definition: RuleSetDefinition,
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+});
+export const RuleSetCreate = z.object({
+  kind: RuleSetKind,
+  name: z.string().trim().min(1).max(80),
+  definition: RuleSetDefinition,
+});
+export const RuleSetPreview = z.object({
+  total: z.number().int(),
+  changed: z.number().int(),
+  moves: z.record(z.string(), z.number().int()).describe('"A→B": how many customers would move'),
+});
+export const RegradeResult = z.object({
+  customers: z.number().int(),
+  changed: z.record(RuleSetKind, z.number().int()),
+});
+export const RegradeBody = z.object({
+  customerId: z.uuid().optional().describe("only this customer; all in the province when left out"),
+});

@@ -1,0 +1,16 @@
+/** The customer archive's public face: other contexts and the server import only this file. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { contactRoutes } from "./routes/contacts.ts";
+import { customerRoutes } from "./routes/customers.ts";
+import { gradingRoutes } from "./routes/grading.ts";
+import { memberRoutes } from "./routes/members.ts";
+
+export { customersSchema } from "./schema.ts";
+export { ensureDefaultRuleSets, regrade } from "./service/grading.ts";
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(customerRoutes);
+  await app.register(memberRoutes);
+  await app.register(contactRoutes);
+  await app.register(gradingRoutes);
+};

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorResponses } from "../../../platform/http/error-schema.ts";
+import { listOf } from "../../../platform/http/pagination.ts";
+import { actorOf } from "../../../platform/http/types.ts";
+import {
+  RegradeBody,
+  RegradeResult,
+  RuleSet,
+  RuleSetCreate,
+  RuleSetKind,
+  RuleSetPreview,
+} from "../contracts.ts";
+import {
+  activateRuleSet,
+  createRuleSet,
+  listRuleSets,
+  previewRuleSet,
+  regradeCustomer,
+  regradeProvince,
+} from "../service/grading.ts";
+
+export const gradingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["grading"];
+  const params = z.object({ id: z.string() });
+  app.get(
+    "/api/v1/grading/rule-sets",
+    {
+      schema: {
+        tags,
+        summary: "Grading rule sets of the province, every revision",
+        querystring: z.object({ kind: RuleSetKind.optional() }),
+        response: { 200: listOf(RuleSet), ...errorResponses },
+      },
+    },
+    (req) => listRuleSets(app.db, actorOf(req), req.query.kind),
+  );
+  app.post(
+    "/api/v1/grading/rule-sets",
+    {
+      schema: {
+        tags,
+        summary: "A new draft revision",
+        body: RuleSetCreate,
+        response: { 201: RuleSet, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createRuleSet(app.db, actorOf(req), req.body)),
+  );
+  app.post(
+    "/api/v1/grading/rule-sets/:id/preview",
+    {
+      schema: {
+        tags,
+        summary: "How many customers would change class under this rule set",
+        params,
+        response: { 200: RuleSetPreview, ...errorResponses },
+      },
+    },
+    (req) => previewRuleSet(app.db, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/v1/grading/rule-sets/:id/activate",
+    {
+      schema: {
+        tags,
+        summary: "Activate a draft (the previous revision retires) and re-grade the province",
+        params,
+        response: { 200: z.object({ ruleSet: RuleSet, regrade: RegradeResult }), ...errorResponses },
+      },
+    },
+    (req) => activateRuleSet(app.db, actorOf(req), req.params.id),
+  );
+  app.post(
+    "/api/v1/grading/regrade",
+    {
+      schema: {
+        tags,
+        summary: "Re-grade one customer, or every customer of the province",
+        body: RegradeBody.optional(),
+        response: { 200: RegradeResult, ...errorResponses },
+      },
+    },
+    (req) =>
+      req.body?.customerId
+        ? regradeCustomer(app.db, actorOf(req), req.body.customerId)
+        : regradeProvince(app.db, actorOf(req)),
+  );
+};

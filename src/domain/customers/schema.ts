@@ -1,0 +1,232 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, provinceId, updatedAt, version } from "../../platform/db/columns.ts";
+
+/** Business codes for customers created without one: JK10000001, JK10000002, … */
+export const customerCodeSeq = pgSequence("customer_code_seq", { startWith: 10000001 });
+
+export const CUSTOMER_STATUSES = ["potential", "active", "at_risk", "churned", "won_back"] as const;
+
+/** 集团客户: an organisation, its archive fields, owner and classification (DOMAIN.md "Core objects"). */
+export const customer = pgTable(
+  "customer",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    creditCode: text("credit_code"),
+    industrySection: text("industry_section"),
+    industryDivision: text("industry_division"),
+    address: text("address"),
+    orgUnitId: uuid("org_unit_id").notNull(),
+    cluster: text("cluster"),
+    clusterType: text("cluster_type", { enum: ["building", "park", "market", "street"] }),
+    employees: integer("employees"),
+    handsets: integer("handsets"),
+    parentId: uuid("parent_id"),
+    status: text("status", { enum: CUSTOMER_STATUSES }).notNull().default("active"),
+    accountManagerId: uuid("account_manager_id"),
+    customerEngineerId: uuid("customer_engineer_id"),
+    important: boolean("important").notNull().default(false),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes"),
+    grade: text("grade"),
+    valueTier: text("value_tier"),
+    marketSegment: text("market_segment"),
+    smatType: text("smat_type"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: "customer_pk", columns: [t.provinceId, t.id] }),
+    uniqueIndex("customer_code_unique_per_province").on(t.provinceId, t.code),
+    index("customer_credit_code_idx").on(t.provinceId, t.creditCode),
+    index("customer_org_unit_idx").on(t.provinceId, t.orgUnitId),
+    index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId),
+    index("customer_grade_idx").on(t.provinceId, t.grade),
+    index("customer_parent_idx").on(t.provinceId, t.parentId),
+    index("customer_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
+  ],
+);
+
+/** 集团成员: one line (MSISDN) of a group; paid by the group (统一付费) or by the person (个人付费). */
+export const member = pgTable(
+  "member",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    msisdn: text("msisdn").notNull(),
+    name: text("name"),
+    payer: text("payer", { enum: ["group", "member"] })
+      .notNull()
+      .default("member"),
+    authentic: boolean("authentic").notNull().default(false),
+    verifiedAt: date("verified_at"),
+    joinedAt: date("joined_at").notNull(),
+    leftAt: date("left_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "member_pk", columns: [t.provinceId, t.id] }),
+    // A line belongs to one group at a time; a line that left may join again later.
+    uniqueIndex("member_msisdn_unique_while_in_group")
+      .on(t.provinceId, t.msisdn)
+      .where(sql`${t.leftAt} is null`),
+    index("member_customer_idx").on(t.provinceId, t.customerId),
+    foreignKey({
+      name: "member_customer_fk",
+      columns: [t.provinceId, t.customerId],
+      foreignColumns: [customer.provinceId, customer.id],
+    }),
+  ],
+);
+
+/** 关键人: a person in the customer's decision chain (000, 003); rank drives the VIP card (004). */
+export const contact = pgTable(
+  "contact",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    name: text("name").notNull(),
+    title: text("title"),
+    rank: text("rank", { enum: ["bureau", "division", "section", "other"] })
+      .notNull()
+      .default("other"),
+    decisionRole: text("decision_role", {
+      enum: ["decision_maker", "influencer", "user", "technical", "purchaser"],
+    }).notNull(),
+    mobile: text("mobile"),
+    email: text("email"),
+    birthday: date("birthday"),
+    interests: text("interests"),
+    relationshipStrength: smallint("relationship_strength"),
+    lastContactAt: timestamp("last_contact_at", { withTimezone: true }),
+    reportsToId: uuid("reports_to_id"),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: "contact_pk", columns: [t.provinceId, t.id] }),
+    index("contact_customer_idx").on(t.provinceId, t.customerId),
+    foreignKey({
+      name: "contact_customer_fk",
+      columns: [t.provinceId, t.customerId],
+      foreignColumns: [customer.provinceId, customer.id],
+    }),
+  ],
+);
+
+/** Monthly revenue per customer and product line, split by who pays (group vs member), in fen. */
+export const revenueFact = pgTable(
+  "revenue_fact",
+  {
+    provinceId: provinceId(),
+    customerId: uuid("customer_id").notNull(),
+    month: date("month").notNull(),
+    productLine: text("product_line").notNull(),
+    groupPaidFen: bigint("group_paid_fen", { mode: "number" }).notNull().default(0),
+    memberPaidFen: bigint("member_paid_fen", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: "revenue_fact_pk", columns: [t.provinceId, t.customerId, t.month, t.productLine] }),
+    index("revenue_fact_month_idx").on(t.provinceId, t.month),
+  ],
+);
+
+/** Status lifecycle history (potential → active → at-risk → churned → won back). */
+export const customerStatusHistory = pgTable(
+  "customer_status_history",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    changedBy: uuid("changed_by"),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "customer_status_history_pk", columns: [t.provinceId, t.id] }),
+    index("customer_status_history_customer_idx").on(t.provinceId, t.customerId, t.changedAt),
+  ],
+);
+
+/** Grading rule sets as data, versioned: kind = grade | value_tier | market_segment | smat_type. */
+export const gradingRuleSet = pgTable(
+  "grading_rule_set",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    kind: text("kind", { enum: ["grade", "value_tier", "market_segment", "smat_type"] }).notNull(),
+    name: text("name").notNull(),
+    revision: integer("revision").notNull(),
+    status: text("status", { enum: ["draft", "active", "retired"] })
+      .notNull()
+      .default("draft"),
+    definition: jsonb("definition").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: "grading_rule_set_pk", columns: [t.provinceId, t.id] }),
+    uniqueIndex("grading_rule_set_revision_unique_per_kind").on(t.provinceId, t.kind, t.revision),
+    uniqueIndex("grading_rule_set_one_active_per_kind")
+      .on(t.provinceId, t.kind)
+      .where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** Every classification change, with the rule that fired and why (DOMAIN.md "history kept"). */
+export const gradeHistory = pgTable(
+  "grade_history",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    kind: text("kind").notNull(),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+    ruleSetId: uuid("rule_set_id"),
+    ruleId: text("rule_id"),
+    reason: text("reason").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "grade_history_pk", columns: [t.provinceId, t.id] }),
+    index("grade_history_customer_idx").on(t.provinceId, t.customerId, t.changedAt),
+  ],
+);
+
+export const customersSchema = {
+  customer,
+  member,
+  contact,
+  revenueFact,
+  customerStatusHistory,
+  gradingRuleSet,
+  gradeHistory,
+};

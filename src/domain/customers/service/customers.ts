@@ -1,0 +1,326 @@
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import { recordAudit } from "../../../platform/audit/service.ts";
+import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
+import type { Db, DbOrTx } from "../../../platform/db/index.ts";
+import { rowsOf } from "../../../platform/db/sql.ts";
+import { NotFound, VersionConflict } from "../../../platform/errors.ts";
+import { isUuid, uuidv7 } from "../../../platform/ids.ts";
+import { findStaff, orgSchema, orgUnitInScope } from "../../org/index.ts";
+import type {
+  Customer,
+  CustomerCreate,
+  CustomerListQuery,
+  CustomerUpdate,
+  StatusChange,
+} from "../contracts.ts";
+import {
+  CustomerCodeTaken,
+  InvalidCreditCode,
+  InvalidIndustry,
+  InvalidParent,
+  InvalidStatusChange,
+  NotStaff,
+} from "../errors.ts";
+import {
+  type CustomerStatus,
+  canMoveStatus,
+  creditCodeProblem,
+  divisionFitsSection,
+  STATUS_TRANSITIONS,
+} from "../rules/archive.ts";
+import { customer, customerStatusHistory } from "../schema.ts";
+import { customerScope, orgJoin, ownScopeOnly } from "./scope.ts";
+
+const { orgUnit, appUser } = orgSchema;
+const am = alias(appUser, "am");
+const ce = alias(appUser, "ce");
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Revenue of the current calendar year in Asia/Shanghai, the "revenue to date" of the 360° header. */
+const revenueToDate = sql<number>`(select coalesce(sum(r.group_paid_fen + r.member_paid_fen), 0)::bigint
+  from revenue_fact r where r.province_id = "customer"."province_id" and r.customer_id = "customer"."id"
+  and r.month >= date_trunc('year', now() at time zone 'Asia/Shanghai')::date)`.mapWith(Number);
+const memberCount = sql<number>`(select count(*)::int from member m
+  where m.province_id = "customer"."province_id" and m.customer_id = "customer"."id" and m.left_at is null)`;
+
+const fields = {
+  ...getTableColumns(customer),
+  orgUnitName: orgUnit.name,
+  amName: am.name,
+  ceName: ce.name,
+  memberCount,
+  revenueToDateFen: revenueToDate,
+};
+
+/** Customers joined with what the list and the header show; callers add the scope and filters. */
+const selectCustomers = (db: DbOrTx) =>
+  db
+    .select(fields)
+    .from(customer)
+    .innerJoin(orgUnit, orgJoin)
+    .leftJoin(am, and(eq(am.provinceId, customer.provinceId), eq(am.id, customer.accountManagerId)))
+    .leftJoin(ce, and(eq(ce.provinceId, customer.provinceId), eq(ce.id, customer.customerEngineerId)));
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectCustomers>["execute"]>>[number];
+
+export function present(row: Row): Customer {
+  const { amName, ceName, accountManagerId, customerEngineerId, createdAt: _c, ...rest } = row;
+  return {
+    ...rest,
+    accountManager: accountManagerId ? { id: accountManagerId, name: amName ?? "" } : null,
+    customerEngineer: customerEngineerId ? { id: customerEngineerId, name: ceName ?? "" } : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A customer the actor may see, or 404 (also for malformed ids and customers outside the scope). */
+export async function findCustomer(db: DbOrTx, actor: Actor, id: string): Promise<Row> {
+  if (!isUuid(id)) throw new NotFound("customer", id);
+  const [row] = await selectCustomers(db).where(and(eq(customer.id, id), customerScope(actor)));
+  if (!row) throw new NotFound("customer", id);
+  return row;
+}
+
+export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Customer> {
+  return present(await findCustomer(db, actor, id));
+}
+
+const SORTS = {
+  name: customer.name,
+  code: customer.code,
+  grade: customer.grade,
+  handsets: customer.handsets,
+  updatedAt: customer.updatedAt,
+  revenueToDate,
+} as const;
+
+export async function listCustomers(db: Db, actor: Actor, query: z.infer<typeof CustomerListQuery>) {
+  const filters: (SQL | undefined)[] = [customerScope(actor)];
+  const anyOf = <T extends string>(column: Parameters<typeof inArray>[0], values: T[] | undefined) =>
+    values && values.length > 0 ? inArray(column, values) : undefined;
+  filters.push(
+    anyOf(customer.grade, query.grade),
+    anyOf(customer.valueTier, query.valueTier),
+    anyOf(customer.marketSegment, query.marketSegment),
+    anyOf(customer.status, query.status),
+    anyOf(customer.industrySection, query.industrySection),
+    query.accountManagerId ? eq(customer.accountManagerId, query.accountManagerId) : undefined,
+    query.cluster ? eq(customer.cluster, query.cluster) : undefined,
+    query.important ? eq(customer.important, query.important === "true") : undefined,
+    query.tag ? sql`${query.tag} = any(${customer.tags})` : undefined,
+  );
+  if (query.orgUnitId) {
+    const unit = await orgUnitInScope(db, actor, query.orgUnitId);
+    filters.push(sql`${orgUnit.path} <@ ${unit.path}::ltree`);
+  }
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    filters.push(
+      or(
+        ilike(customer.name, like),
+        ilike(customer.shortName, like),
+        eq(customer.code, query.q),
+        eq(customer.creditCode, query.q.toUpperCase()),
+      ),
+    );
+  }
+  const where = and(...filters);
+  const direction = query.order === "desc" ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    selectCustomers(db)
+      .where(where)
+      .orderBy(sql`${direction(SORTS[query.sort ?? "name"])} nulls last`, asc(customer.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(customer).innerJoin(orgUnit, orgJoin).where(where),
+  ]);
+  return { items: rows.map(present), total: total?.n ?? 0 };
+}
+
+function validateArchive(
+  body: Partial<z.infer<typeof CustomerCreate>>,
+  current?: { industrySection: string | null },
+) {
+  if (body.creditCode) {
+    const problem = creditCodeProblem(body.creditCode);
+    if (problem) throw new InvalidCreditCode(problem);
+  }
+  const section = body.industrySection ?? current?.industrySection ?? null;
+  if (body.industryDivision && (!section || !divisionFitsSection(section, body.industryDivision))) {
+    throw new InvalidIndustry(section ?? "—", body.industryDivision);
+  }
+}
+
+async function assertStaff(
+  tx: DbOrTx,
+  provinceId: number,
+  userId: string | null | undefined,
+  field: string,
+  role: string,
+) {
+  if (!userId) return;
+  const staff = await findStaff(tx, provinceId, userId);
+  if (staff?.status !== "active" || !staff.roles.includes(role)) throw new NotStaff(field, role);
+}
+
+async function assertParent(tx: DbOrTx, actor: Actor, parentId: string | null | undefined, selfId: string) {
+  if (!parentId) return;
+  if (parentId === selfId) throw new InvalidParent("A customer cannot be its own parent group.");
+  const parent = await findCustomer(tx, actor, parentId).catch(() => null);
+  if (!parent) throw new InvalidParent("The parent group is unknown or outside your scope.");
+  if (parent.parentId === selfId)
+    throw new InvalidParent("The parent group is already a subsidiary of this customer.");
+}
+
+async function nextCustomerCode(tx: DbOrTx): Promise<string> {
+  const [row] = await rowsOf<{ n: string }>(tx, sql`select nextval('customer_code_seq')::text as n`);
+  return `JK${row!.n}`;
+}
+
+/** What the audit log keeps of a customer. */
+const snapshot = (row: Row) => present(row);
+
+export async function createCustomer(
+  db: Db,
+  actor: Actor,
+  body: z.infer<typeof CustomerCreate>,
+): Promise<Customer> {
+  requirePermission(actor, "customer:write");
+  validateArchive(body);
+  const id = uuidv7();
+  await db.transaction(async (tx) => {
+    const unit = await orgUnitInScope(tx, actor, body.orgUnitId);
+    // Someone who sees only their own customers must own what they create, or it would vanish for them.
+    const accountManagerId = ownScopeOnly(actor) ? actor.userId : (body.accountManagerId ?? null);
+    await assertStaff(tx, unit.provinceId, accountManagerId, "accountManagerId", "account_manager");
+    await assertStaff(
+      tx,
+      unit.provinceId,
+      body.customerEngineerId,
+      "customerEngineerId",
+      "customer_engineer",
+    );
+    await assertParent(tx, actor, body.parentId, id);
+    const code = body.code ?? (await nextCustomerCode(tx));
+    const clash = await tx
+      .select({ id: customer.id })
+      .from(customer)
+      .where(and(eq(customer.provinceId, unit.provinceId), eq(customer.code, code)));
+    if (clash.length > 0) throw new CustomerCodeTaken(code);
+    const status = body.status ?? "active";
+    await tx.insert(customer).values({
+      ...body,
+      provinceId: unit.provinceId,
+      id,
+      code,
+      orgUnitId: unit.id,
+      accountManagerId,
+      status,
+      tags: body.tags ?? [],
+    });
+    await tx.insert(customerStatusHistory).values({
+      provinceId: unit.provinceId,
+      id: uuidv7(),
+      customerId: id,
+      fromStatus: null,
+      toStatus: status,
+      reason: "created",
+      changedBy: actor.userId,
+    });
+    const created = await findCustomer(tx, actor, id);
+    await recordAudit(tx, actor, {
+      provinceId: unit.provinceId,
+      action: "create",
+      entityType: "customer",
+      entityId: id,
+      after: snapshot(created),
+    });
+  });
+  return getCustomer(db, actor, id);
+}
+
+export async function updateCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof CustomerUpdate>,
+): Promise<Customer> {
+  requirePermission(actor, "customer:write");
+  await db.transaction(async (tx) => {
+    const before = await findCustomer(tx, actor, id);
+    if (before.version !== body.version) throw new VersionConflict("customer", body.version, present(before));
+    const { version: _v, ...changes } = body;
+    validateArchive(changes, before);
+    if (changes.orgUnitId && changes.orgUnitId !== before.orgUnitId) {
+      const unit = await orgUnitInScope(tx, actor, changes.orgUnitId);
+      if (unit.provinceId !== before.provinceId)
+        throw new InvalidParent("A customer cannot move to another province.");
+    }
+    if (ownScopeOnly(actor)) delete changes.accountManagerId;
+    await assertStaff(tx, before.provinceId, changes.accountManagerId, "accountManagerId", "account_manager");
+    await assertStaff(
+      tx,
+      before.provinceId,
+      changes.customerEngineerId,
+      "customerEngineerId",
+      "customer_engineer",
+    );
+    await assertParent(tx, actor, changes.parentId, id);
+    await tx
+      .update(customer)
+      .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(customer.provinceId, before.provinceId), eq(customer.id, id)));
+    const after = await findCustomer(tx, actor, id).catch(() => null);
+    await recordAudit(tx, actor, {
+      provinceId: before.provinceId,
+      action: "update",
+      entityType: "customer",
+      entityId: id,
+      before: snapshot(before),
+      after: after ? snapshot(after) : changes,
+    });
+  });
+  return getCustomer(db, actor, id);
+}
+
+/** The status lifecycle, with its history row (DESIGN.md: soft state changes are history rows). */
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof StatusChange>,
+): Promise<Customer> {
+  requirePermission(actor, "customer:write");
+  await db.transaction(async (tx) => {
+    const before = await findCustomer(tx, actor, id);
+    if (before.version !== body.version) throw new VersionConflict("customer", body.version, present(before));
+    const from = before.status as CustomerStatus;
+    if (!canMoveStatus(from, body.status))
+      throw new InvalidStatusChange(from, body.status, STATUS_TRANSITIONS[from]);
+    await tx
+      .update(customer)
+      .set({ status: body.status, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(customer.provinceId, before.provinceId), eq(customer.id, id)));
+    await tx.insert(customerStatusHistory).values({
+      provinceId: before.provinceId,
+      id: uuidv7(),
+      customerId: id,
+      fromStatus: from,
+      toStatus: body.status,
+      reason: body.reason,
+      changedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      provinceId: before.provinceId,
+      action: "status_change",
+      entityType: "customer",
+      entityId: id,
+      before: { status: from },
+      after: { status: body.status, reason: body.reason },
+    });
+  });
+  return getCustomer(db, actor, id);
+}
