@@ -157,7 +157,7 @@ const INDUSTRIES: Industry[] = [
   },
   {
     section: "G",
-    divisions: ["54", "54", "54", "58", "59", "59", "53"],
+    divisions: ["54", "54", "58", "59"],
     weight: 5,
     ranks: false,
     names: [
@@ -353,7 +353,7 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
     const division = rng.pick(industry.divisions);
     const sizeRoll = rng.next();
     const handsets =
-      sizeRoll < 0.03 ? rng.int(500, 2500) : sizeRoll < 0.25 ? rng.int(100, 499) : rng.int(10, 99);
+      sizeRoll < 0.02 ? rng.int(500, 2500) : sizeRoll < 0.25 ? rng.int(100, 499) : rng.int(10, 99);
     const id = rng.uuid(epoch);
     const clusterPick = rng.next() < 0.25 ? rng.pick(CLUSTERS) : null;
     const statusRoll = rng.next();

@@ -307,3 +307,73 @@ export const RegradeResult = z.object({
 export const RegradeBody = z.object({
   customerId: z.uuid().optional().describe("only this customer; all in the province when left out"),
 });
+
+export const ArchiveField = z.enum([
+  "creditCode",
+  "industrySection",
+  "address",
+  "handsets",
+  "employees",
+  "accountManager",
+  "decisionMaker",
+  "decisionMakerMobile",
+]);
+export const CustomerCompleteness = z.object({
+  score: z.number().int().describe("0–100, share of archive fields filled"),
+  complete: z.boolean(),
+  missing: z.array(ArchiveField),
+});
+const Rate = z.number().describe("0–1");
+export const ArchiveCompleteness = z.object({
+  byClass: z.array(
+    z.object({
+      grade: z.string().nullable(),
+      customers: z.number().int(),
+      complete: z.number().int(),
+      rate: Rate,
+      target: Rate.nullable().describe("001: A/B 95%, C 80%"),
+      met: z.boolean(),
+    }),
+  ),
+  memberAuthenticity: z.object({
+    members: z.number().int(),
+    authentic: z.number().int(),
+    rate: Rate,
+    target: Rate,
+    met: z.boolean(),
+  }),
+  missing: z.array(z.object({ field: ArchiveField, customers: z.number().int() })),
+  byOrgUnit: z.array(
+    z.object({
+      orgUnitId: z.uuid(),
+      name: z.string(),
+      level: z.string(),
+      customers: z.number().int(),
+      complete: z.number().int(),
+      rate: Rate,
+    }),
+  ),
+});
+
+export const AssignBody = z.object({
+  customerIds: z.array(z.uuid()).min(1).max(1000),
+  accountManagerId: z.uuid().nullable().describe("null leaves the customers without an account manager"),
+  reason: z.string().trim().min(2).max(500),
+});
+export const AssignResult = z.object({ assigned: z.number().int(), unchanged: z.number().int() });
+export const AccountManagerLoad = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  username: z.string(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  customers: z.number().int(),
+  ratio: z.number().describe("customers ÷ the 1:50 norm of seed 001"),
+  overloaded: z.boolean(),
+});
+export const AssignmentHistoryEntry = z.object({
+  fromAccountManager: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  toAccountManager: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reason: z.string(),
+  changedAt: z.string(),
+});

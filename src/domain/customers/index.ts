@@ -1,5 +1,7 @@
 /** The customer archive's public face: other contexts and the server import only this file. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { assignmentRoutes } from "./routes/assignment.ts";
+import { completenessRoutes } from "./routes/completeness.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { gradingRoutes } from "./routes/grading.ts";
@@ -13,4 +15,6 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(memberRoutes);
   await app.register(contactRoutes);
   await app.register(gradingRoutes);
+  await app.register(completenessRoutes);
+  await app.register(assignmentRoutes);
 };

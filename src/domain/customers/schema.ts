@@ -221,7 +221,27 @@ export const gradeHistory = pgTable(
   ],
 );
 
+/** Who owned a customer when, and why it moved (001: one AM per ~50 groups; transfers keep history). */
+export const assignmentHistory = pgTable(
+  "customer_assignment_history",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    customerId: uuid("customer_id").notNull(),
+    fromAccountManagerId: uuid("from_account_manager_id"),
+    toAccountManagerId: uuid("to_account_manager_id"),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by"),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "customer_assignment_history_pk", columns: [t.provinceId, t.id] }),
+    index("customer_assignment_history_customer_idx").on(t.provinceId, t.customerId, t.changedAt),
+  ],
+);
+
 export const customersSchema = {
+  assignmentHistory,
   customer,
   member,
   contact,

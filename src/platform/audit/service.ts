@@ -16,21 +16,27 @@ export interface AuditEntry {
 }
 
 /** Call inside the write's own transaction, so a write and its audit row commit or roll back together. */
-export async function recordAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvent).values({
-    provinceId: entry.provinceId,
-    id: uuidv7(),
-    actorId: actor.userId,
-    actorName: actor.name,
-    source: actor.source,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: actor.requestId ?? null,
-    ip: actor.ip ?? null,
-  });
+export async function recordAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  // Bulk writes (a transfer of hundreds of customers) audit each entity, in batches, not row by row.
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(auditEvent).values(
+      entries.slice(i, i + 500).map((e) => ({
+        provinceId: e.provinceId,
+        id: uuidv7(),
+        actorId: actor.userId,
+        actorName: actor.name,
+        source: actor.source,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        requestId: actor.requestId ?? null,
+        ip: actor.ip ?? null,
+      })),
+    );
+  }
 }
 
 /** The audit log of the caller's province (HQ sees every province), newest first. */
