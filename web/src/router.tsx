@@ -3,6 +3,8 @@ import { RequireAuth } from "./auth/RequireAuth.tsx";
 import { RequirePermission } from "./auth/RequirePermission.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
+import { CustomerPage } from "./pages/customers/CustomerPage.tsx";
+import { CustomersPage } from "./pages/customers/CustomersPage.tsx";
 import { NotFoundPage } from "./pages/errors/NotFoundPage.tsx";
 import { RouteErrorPage } from "./pages/errors/RouteErrorPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
@@ -11,6 +13,8 @@ import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
 import { OrgUnitsPage } from "./pages/org/OrgUnitsPage.tsx";
 import { RolesPage } from "./pages/roles/RolesPage.tsx";
 import { UsersPage } from "./pages/users/UsersPage.tsx";
+
+const CUSTOMER_READ = ["customer:read", "customer:read_own"] as const;
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -24,6 +28,22 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: "customers",
+        element: (
+          <RequirePermission permission={CUSTOMER_READ}>
+            <CustomersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "customers/:id",
+        element: (
+          <RequirePermission permission={CUSTOMER_READ}>
+            <CustomerPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: "system/org",
         element: (

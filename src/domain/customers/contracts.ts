@@ -377,3 +377,41 @@ export const AssignmentHistoryEntry = z.object({
   reason: z.string(),
   changedAt: z.string(),
 });
+
+const CustomerRef = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  address: z.string().nullable(),
+  orgUnitName: z.string(),
+  version: z.number().int(),
+});
+export const DuplicatePair = z.object({
+  a: CustomerRef,
+  b: CustomerRef,
+  reasons: z.array(z.enum(["same_credit_code", "similar_name_and_address", "near_identical_name"])),
+  nameSimilarity: z.number(),
+  addressSimilarity: z.number(),
+});
+export const DuplicateQuery = ListQuery.extend({ orgUnitId: z.uuid().optional() });
+export const MergeBody = z.object({
+  duplicateId: z.uuid().describe("the record to fold into this one; it leaves every list"),
+  version: z.number().int().min(1).describe("the surviving customer's version"),
+  duplicateVersion: z.number().int().min(1),
+});
+export const Merge = z.object({
+  id: z.uuid(),
+  survivorId: z.uuid(),
+  mergedId: z.uuid(),
+  status: z.enum(["pending", "confirmed", "undone"]),
+  moved: z.object({
+    members: z.number().int(),
+    contacts: z.number().int(),
+    revenueRows: z.number().int(),
+    subsidiaries: z.number().int(),
+    filledFields: z.array(z.string()),
+  }),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+});

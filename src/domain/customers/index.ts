@@ -4,6 +4,7 @@ import { assignmentRoutes } from "./routes/assignment.ts";
 import { completenessRoutes } from "./routes/completeness.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { customerRoutes } from "./routes/customers.ts";
+import { duplicateRoutes } from "./routes/duplicates.ts";
 import { gradingRoutes } from "./routes/grading.ts";
 import { memberRoutes } from "./routes/members.ts";
 
@@ -17,4 +18,5 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(gradingRoutes);
   await app.register(completenessRoutes);
   await app.register(assignmentRoutes);
+  await app.register(duplicateRoutes);
 };

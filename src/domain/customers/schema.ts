@@ -52,6 +52,8 @@ export const customer = pgTable(
     valueTier: text("value_tier"),
     marketSegment: text("market_segment"),
     smatType: text("smat_type"),
+    /** Set when this record was merged into another (a duplicate); such records leave every list. */
+    mergedIntoId: uuid("merged_into_id"),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -240,7 +242,34 @@ export const assignmentHistory = pgTable(
   ],
 );
 
+/**
+ * A merge of a duplicate into a surviving customer, reversible until confirmed: `moved` records what
+ * moved and which empty fields were filled, so an undo restores both records exactly.
+ */
+export const customerMerge = pgTable(
+  "customer_merge",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    survivorId: uuid("survivor_id").notNull(),
+    mergedId: uuid("merged_id").notNull(),
+    status: text("status", { enum: ["pending", "confirmed", "undone"] })
+      .notNull()
+      .default("pending"),
+    moved: jsonb("moved").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: "customer_merge_pk", columns: [t.provinceId, t.id] }),
+    index("customer_merge_survivor_idx").on(t.provinceId, t.survivorId),
+    index("customer_merge_merged_idx").on(t.provinceId, t.mergedId),
+  ],
+);
+
 export const customersSchema = {
+  customerMerge,
   assignmentHistory,
   customer,
   member,

@@ -124,4 +124,5 @@ export const api = {
   post: <T = void>(path: string, body?: unknown) => request<T>("POST", path, { body }),
   put: <T = void>(path: string, body?: unknown) => request<T>("PUT", path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
+  delete: <T = void>(path: string) => request<T>("DELETE", path),
 };

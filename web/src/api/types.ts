@@ -1,5 +1,25 @@
 import type { z } from "zod";
 import type {
+  ClusterType as ClusterTypeSchema,
+  ContactCreate as ContactCreateSchema,
+  Contact as ContactSchema,
+  ContactUpdate as ContactUpdateSchema,
+  CustomerCreate as CustomerCreateSchema,
+  CustomerOverview as CustomerOverviewSchema,
+  Customer as CustomerSchema,
+  CustomerStatus as CustomerStatusSchema,
+  CustomerUpdate as CustomerUpdateSchema,
+  DecisionRole as DecisionRoleSchema,
+  GradeHistoryEntry as GradeHistoryEntrySchema,
+  MemberCreate as MemberCreateSchema,
+  Member as MemberSchema,
+  MemberSummary as MemberSummarySchema,
+  Payer as PayerSchema,
+  Rank as RankSchema,
+  RuleSetKind as RuleSetKindSchema,
+  StatusChange as StatusChangeSchema,
+} from "../../../src/domain/customers/contracts.ts";
+import type {
   LoginResult as LoginResultSchema,
   Me,
   OrgLevel,
@@ -32,6 +52,26 @@ export type PasswordResetResult = z.infer<typeof PasswordResetResultSchema>;
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+export type Customer = z.infer<typeof CustomerSchema>;
+export type CustomerStatus = z.infer<typeof CustomerStatusSchema>;
+export type CustomerCreate = z.input<typeof CustomerCreateSchema>;
+export type CustomerUpdate = z.input<typeof CustomerUpdateSchema>;
+export type CustomerOverview = z.infer<typeof CustomerOverviewSchema>;
+export type StatusChange = z.input<typeof StatusChangeSchema>;
+export type ClusterType = z.infer<typeof ClusterTypeSchema>;
+export type Payer = z.infer<typeof PayerSchema>;
+export type Rank = z.infer<typeof RankSchema>;
+export type DecisionRole = z.infer<typeof DecisionRoleSchema>;
+export type RuleSetKind = z.infer<typeof RuleSetKindSchema>;
+export type GradeHistoryEntry = z.infer<typeof GradeHistoryEntrySchema>;
+export type Member = z.infer<typeof MemberSchema>;
+export type MemberCreate = z.input<typeof MemberCreateSchema>;
+export type MemberSummary = z.infer<typeof MemberSummarySchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type ContactCreate = z.input<typeof ContactCreateSchema>;
+export type ContactUpdate = z.input<typeof ContactUpdateSchema>;
+export type VipCard = NonNullable<Contact["vipCard"]>;
 
 export interface Page<T> {
   items: T[];

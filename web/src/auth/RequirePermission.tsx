@@ -2,9 +2,16 @@ import type { ReactNode } from "react";
 import type { Permission } from "../api/types.ts";
 import { ForbiddenPage } from "../pages/errors/ForbiddenPage.tsx";
 import { useCurrentUser } from "./CurrentUser.tsx";
-import { can } from "./permissions.ts";
+import { canAny } from "./permissions.ts";
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Shows the page when the user holds the permission (or, given a list, any one of them). */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const me = useCurrentUser();
-  return can(me, permission) ? children : <ForbiddenPage />;
+  return canAny(me, permission) ? children : <ForbiddenPage />;
 }

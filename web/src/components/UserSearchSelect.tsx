@@ -1,23 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api } from "../api/client.ts";
 import type { Page, User } from "../api/types.ts";
+import { useDebounced } from "./useDebounced.ts";
 
 interface Props {
   value?: string;
   onChange?: (id: string | undefined) => void;
   placeholder?: string;
   style?: React.CSSProperties;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** Pick a user by typing part of the username or name (searches the server, not a preloaded list). */

@@ -35,6 +35,8 @@ export function useApplyFieldErrors(): (
       }
       if (byField.size === 0) return false;
       form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
+      const first = fields.find((f) => byField.has(f));
+      if (first) form.scrollToField(first, { block: "center" });
       return true;
     },
     [tryT],

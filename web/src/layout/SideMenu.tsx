@@ -4,24 +4,37 @@ import {
   HomeOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from "@ant-design/icons";
 import { Menu, type MenuProps } from "antd";
 import { Link, useLocation } from "react-router-dom";
 import type { Permission } from "../api/types.ts";
 import { useCurrentUser } from "../auth/CurrentUser.tsx";
-import { can } from "../auth/permissions.ts";
+import { canAny } from "../auth/permissions.ts";
 import { type MessageKey, useT } from "../i18n/index.tsx";
 
-interface Entry {
+export interface MenuEntry {
   path: string;
   label: MessageKey;
   icon: React.ReactNode;
-  permission: Permission;
+  /** Shown when the user holds this permission, or any one of a list. */
+  permission: Permission | readonly Permission[];
 }
 
+/** The customer pages and the permissions each needs; the routes use the same permissions. */
+export const CUSTOMER_ENTRIES: readonly MenuEntry[] = [
+  {
+    path: "/customers",
+    label: "menu.customerList",
+    icon: <UnorderedListOutlined />,
+    permission: ["customer:read", "customer:read_own"],
+  },
+];
+
 /** The system pages and the permission each needs; the routes use the same permissions. */
-export const SYSTEM_ENTRIES: readonly Entry[] = [
+export const SYSTEM_ENTRIES: readonly MenuEntry[] = [
   { path: "/system/org", label: "menu.orgUnits", icon: <ApartmentOutlined />, permission: "org:read" },
   { path: "/system/users", label: "menu.users", icon: <TeamOutlined />, permission: "user:read" },
   { path: "/system/roles", label: "menu.roles", icon: <SafetyOutlined />, permission: "role:write" },
@@ -35,19 +48,21 @@ export function SideMenu() {
   const me = useCurrentUser();
   const { pathname } = useLocation();
 
-  const system: Item[] = SYSTEM_ENTRIES.filter((e) => can(me, e.permission)).map((e) => ({
-    key: e.path,
-    icon: e.icon,
-    label: <Link to={e.path}>{t(e.label)}</Link>,
-  }));
+  const toItems = (entries: readonly MenuEntry[]): Item[] =>
+    entries
+      .filter((e) => canAny(me, e.permission))
+      .map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> }));
+  const group = (key: string, icon: React.ReactNode, label: MessageKey, children: Item[]): Item[] =>
+    children.length > 0 ? [{ key, icon, label: t(label), children }] : [];
+
   const items: Item[] = [
     { key: "/", icon: <HomeOutlined />, label: <Link to="/">{t("menu.home")}</Link> },
-    ...(system.length > 0
-      ? [{ key: "system", icon: <SettingOutlined />, label: t("menu.system"), children: system }]
-      : []),
+    ...group("customers", <ShopOutlined />, "menu.customers", toItems(CUSTOMER_ENTRIES)),
+    ...group("system", <SettingOutlined />, "menu.system", toItems(SYSTEM_ENTRIES)),
   ];
   const selected =
-    SYSTEM_ENTRIES.find((e) => pathname.startsWith(e.path))?.path ?? (pathname === "/" ? "/" : "");
+    [...CUSTOMER_ENTRIES, ...SYSTEM_ENTRIES].find((e) => pathname.startsWith(e.path))?.path ??
+    (pathname === "/" ? "/" : "");
 
   return (
     <Menu
@@ -56,7 +71,7 @@ export function SideMenu() {
       mode="inline"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={["system"]}
+      defaultOpenKeys={["customers", "system"]}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, can } from "../../../platform/auth/actor.ts";
 import { inScope } from "../../../platform/auth/scope.ts";
 import { Forbidden } from "../../../platform/errors.ts";
@@ -13,7 +13,11 @@ const { orgUnit } = orgSchema;
  * customers). Queries must join org_unit on the customer's unit (see `customerFrom`).
  */
 export function customerScope(actor: Actor): SQL {
-  const province = actor.orgLevel === "hq" ? undefined : eq(customer.provinceId, actor.provinceId);
+  // A record merged into another is gone for every reader; only the merge itself still refers to it.
+  const province = and(
+    actor.orgLevel === "hq" ? undefined : eq(customer.provinceId, actor.provinceId),
+    isNull(customer.mergedIntoId),
+  );
   if (can(actor, "customer:read")) return and(province, inScope(actor, orgUnit.path, orgUnit.provinceId))!;
   if (can(actor, "customer:read_own")) {
     const me = actor.userId ?? "00000000-0000-0000-0000-000000000000";

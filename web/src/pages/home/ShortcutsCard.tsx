@@ -2,15 +2,15 @@ import { BellOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Row } from "antd";
 import { useNavigate } from "react-router-dom";
 import type { Me } from "../../api/types.ts";
-import { can } from "../../auth/permissions.ts";
+import { canAny } from "../../auth/permissions.ts";
 import { useT } from "../../i18n/index.tsx";
-import { SYSTEM_ENTRIES } from "../../layout/SideMenu.tsx";
+import { CUSTOMER_ENTRIES, SYSTEM_ENTRIES } from "../../layout/SideMenu.tsx";
 
 export function ShortcutsCard({ me }: { me: Me }) {
   const t = useT();
   const navigate = useNavigate();
   const entries = [
-    ...SYSTEM_ENTRIES.filter((e) => can(me, e.permission)),
+    ...[...CUSTOMER_ENTRIES, ...SYSTEM_ENTRIES].filter((e) => canAny(me, e.permission)),
     { path: "/notifications", label: "menu.notifications" as const, icon: <BellOutlined /> },
   ];
   return (

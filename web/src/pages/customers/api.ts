@@ -1,0 +1,130 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client.ts";
+import type {
+  Contact,
+  ContactCreate,
+  ContactUpdate,
+  Customer,
+  CustomerCreate,
+  CustomerOverview,
+  CustomerUpdate,
+  Member,
+  MemberCreate,
+  Page,
+  StatusChange,
+} from "../../api/types.ts";
+
+export type CustomerSort = "name" | "code" | "grade" | "revenueToDate" | "handsets" | "updatedAt";
+
+/** Multi-valued filters travel comma-separated (`grade=A,B`), as the API reads them. */
+export interface CustomerListParams {
+  q?: string;
+  grade?: string;
+  valueTier?: string;
+  marketSegment?: string;
+  status?: string;
+  industrySection?: string;
+  orgUnitId?: string;
+  important?: "true";
+  sort?: CustomerSort;
+  order?: "asc" | "desc";
+  limit: number;
+  offset: number;
+}
+
+export interface MemberListParams {
+  q?: string;
+  payer?: "group" | "member";
+  current: "true" | "false";
+  limit: number;
+  offset: number;
+}
+
+const path = (id: string, rest = "") => `/customers/${encodeURIComponent(id)}${rest}`;
+
+export const customerKeys = {
+  all: ["customers"] as const,
+  list: (p: CustomerListParams) => ["customers", "list", p] as const,
+  search: (q: string) => ["customers", "search", q] as const,
+  detail: (id: string) => ["customers", "detail", id] as const,
+  overview: (id: string) => ["customers", "detail", id, "overview"] as const,
+  members: (id: string, p: MemberListParams) => ["customers", "detail", id, "members", p] as const,
+};
+
+export function useCustomers(params: CustomerListParams) {
+  return useQuery({
+    queryKey: customerKeys.list(params),
+    queryFn: ({ signal }) => api.get<Page<Customer>>("/customers", { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomerOverview(id: string | undefined) {
+  return useQuery({
+    queryKey: customerKeys.overview(id ?? ""),
+    queryFn: ({ signal }) => api.get<CustomerOverview>(path(id ?? "", "/overview"), undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useMembers(customerId: string, params: MemberListParams) {
+  return useQuery({
+    queryKey: customerKeys.members(customerId, params),
+    queryFn: ({ signal }) => api.get<Page<Member>>(path(customerId, "/members"), { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A write to a customer refreshes every list and view of customers. */
+function useCustomerWrite<V, R>(fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+/** A write to a customer's members or contacts refreshes that customer's views only. */
+function useCustomerPartWrite<V, R>(customerId: string, fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
+  });
+}
+
+export const useCreateCustomer = () =>
+  useCustomerWrite((body: CustomerCreate) => api.post<Customer>("/customers", body));
+
+export const useUpdateCustomer = () =>
+  useCustomerWrite(({ id, ...body }: CustomerUpdate & { id: string }) => api.patch<Customer>(path(id), body));
+
+export const useChangeStatus = () =>
+  useCustomerWrite(({ id, ...body }: StatusChange & { id: string }) =>
+    api.post<Customer>(path(id, "/status"), body),
+  );
+
+export const useAddMember = (customerId: string) =>
+  useCustomerPartWrite(customerId, (body: MemberCreate) =>
+    api.post<Member>(path(customerId, "/members"), body),
+  );
+
+export const useLeaveMember = (customerId: string) =>
+  useCustomerPartWrite(customerId, (memberId: string) =>
+    api.post<Member>(path(customerId, `/members/${encodeURIComponent(memberId)}/leave`), {}),
+  );
+
+export const useCreateContact = (customerId: string) =>
+  useCustomerPartWrite(customerId, (body: ContactCreate) =>
+    api.post<Contact>(path(customerId, "/contacts"), body),
+  );
+
+export const useUpdateContact = (customerId: string) =>
+  useCustomerPartWrite(customerId, ({ id, ...body }: ContactUpdate & { id: string }) =>
+    api.patch<Contact>(path(customerId, `/contacts/${encodeURIComponent(id)}`), body),
+  );
+
+export const useDeleteContact = (customerId: string) =>
+  useCustomerPartWrite(customerId, (contactId: string) =>
+    api.delete(path(customerId, `/contacts/${encodeURIComponent(contactId)}`)),
+  );
