@@ -303,6 +303,7 @@ export const enUS: Dictionary = {
     welcome: "Welcome to Jike, {name}!",
     password_reset: "{by} reset your password. Please sign in and change it.",
     roles_changed: "Your roles are now: {roles}",
+    customers_assigned: "{by} assigned {count} group customers to you ({reason})",
   },
   customerStatus: {
     potential: "Potential",

@@ -301,6 +301,7 @@ export const zhCN = {
     welcome: "欢迎加入集客，{name}！",
     password_reset: "{by} 重置了您的密码，请尽快登录并修改。",
     roles_changed: "您的角色已变更为：{roles}",
+    customers_assigned: "{by} 将 {count} 个集团客户分配给您（{reason}）",
   },
   customerStatus: {
     potential: "潜在",

@@ -31,6 +31,7 @@ import {
   STATUS_TRANSITIONS,
 } from "../rules/archive.ts";
 import { customer, customerStatusHistory } from "../schema.ts";
+import { regrade } from "./grading.ts";
 import { customerScope, orgJoin, ownScopeOnly } from "./scope.ts";
 
 const { orgUnit, appUser } = orgSchema;
@@ -239,6 +240,7 @@ export async function createCustomer(
       after: snapshot(created),
     });
   });
+  await classifyAfterArchiveChange(db, actor, id);
   return getCustomer(db, actor, id);
 }
 
@@ -283,7 +285,17 @@ export async function updateCustomer(
       after: after ? snapshot(after) : changes,
     });
   });
+  await classifyAfterArchiveChange(db, actor, id);
   return getCustomer(db, actor, id);
+}
+
+/**
+ * Grade, value tier, segment and SMAT type follow from the archive, so a created or edited customer is
+ * classified at once by the active rule sets rather than waiting for the next province-wide run.
+ */
+async function classifyAfterArchiveChange(db: Db, actor: Actor, id: string) {
+  const row = await findCustomer(db, actor, id).catch(() => null);
+  if (row) await regrade(db, actor, { provinceId: row.provinceId, customerId: row.id });
 }
 
 /** The status lifecycle, with its history row (DESIGN.md: soft state changes are history rows). */

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { zhCN } from "../../web/src/i18n/zh-CN.ts";
+import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
+import { launchBrowser } from "./browser.ts";
+
+// An account manager's day: find an A-class customer, open the 360° view, record a key person and see
+// them in the decision chain.
+const PASSWORD = "E2e@Pass123";
+let server: RunningServer;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+let dataDir: string;
+let customer: { id: string; name: string };
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-customers-"));
+  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
+  // Give am_demo an A-class customer, as a city manager would, so the journey does not depend on the draw.
+  const admin = await signIn(server.url, "admin", PASSWORD);
+  const me = await (await signIn(server.url, "am_demo", PASSWORD)).call("GET", "/api/v1/auth/me");
+  const amId = ((await me.json()) as { user: { id: string } }).user.id;
+  const list = (await (await admin.call("GET", "/api/v1/customers?grade=A&limit=1&sort=name")).json()) as {
+    items: { id: string; name: string }[];
+  };
+  customer = list.items[0]!;
+  const assigned = await admin.call("POST", "/api/v1/customers/assign", {
+    customerIds: [customer.id],
+    accountManagerId: amId,
+    reason: "e2e",
+  });
+  expect(assigned.status).toBe(200);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stop(server);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it("an account manager filters to A-class, opens a customer, adds a key person and sees the decision chain", async () => {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId("login-username").fill("am_demo");
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("side-menu").waitFor();
+
+  await page.goto(`${server.url}/customers`);
+  await page.getByTestId("customer-table").waitFor();
+  await page.getByTestId("filter-grade").click();
+  await page.locator(".ant-select-dropdown").getByText(zhCN.customerGrade.A, { exact: true }).click();
+  await page.keyboard.press("Escape");
+  await page.waitForURL(/grade=A/);
+  const table = page.getByTestId("customer-table");
+  await table.getByText(customer.name).first().waitFor();
+  // The filtered list is not empty, and holds the customer assigned above.
+  await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(0);
+
+  await table.getByText(customer.name).first().click();
+  await page.waitForURL(new RegExp(`/customers/${customer.id}`));
+  await expect.poll(() => page.getByTestId("customer-header").innerText()).toContain(customer.name);
+
+  await page.getByRole("tab", { name: zhCN.customer360.tabs.contacts }).click();
+  await page.getByTestId("contact-add").click();
+  await page.locator("#contact_name").fill("周建国");
+  await page.locator("#contact_title").fill("信息中心主任");
+  await page.locator("#contact_decisionRole").click();
+  await page
+    .locator(".ant-select-dropdown:visible")
+    .getByText(zhCN.decisionRole.technical, { exact: true })
+    .click();
+  await page.getByTestId("contact-submit").click();
+
+  const chain = page.getByTestId("decision-chain");
+  await expect.poll(() => chain.innerText()).toContain("周建国");
+  // The server has the new key person too: the page did not only draw it.
+  const api = await signIn(server.url, "am_demo", PASSWORD);
+  const contacts = (await (await api.call("GET", `/api/v1/customers/${customer.id}/contacts`)).json()) as {
+    items: { name: string; decisionRole: string }[];
+  };
+  expect(contacts.items).toContainEqual(
+    expect.objectContaining({ name: "周建国", decisionRole: "technical" }),
+  );
+});
