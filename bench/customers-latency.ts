@@ -23,7 +23,7 @@ import { runLoad } from "./load.ts";
 const scale = (process.env.BENCH_SCALE ?? "demo") as "demo" | "test";
 const PASSWORD = "Bench@2026";
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = 50;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 
 let dataDir: string | undefined;
 async function open(): Promise<{ database: Database; kind: string; url?: string }> {

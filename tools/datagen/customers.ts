@@ -367,19 +367,25 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
             : statusRoll < 0.98
               ? "churned"
               : "won_back";
-    const am = amsByGrid.get(grid.id)?.[0] ?? countyAm.get(county.id) ?? null;
+    // Grids with several account managers share their customers out in turn.
+    const gridAms = amsByGrid.get(grid.id);
+    const am = gridAms ? gridAms[Math.floor(i / grids.length) % gridAms.length]! : (countyAm.get(county.id) ?? null);
     const engineers = engineersByCity.get(cityOf(grid.id) ?? "") ?? [];
     const tags: string[] = [];
     if (industry.section === "S" && rng.next() < 0.1) tags.push("major_social_influence");
     if (handsets > 400 && rng.next() < 0.2) tags.push("top500_taxpayer");
     const name = industry.names[rng.int(0, industry.names.length - 1)]!(place, rng);
+    // Only a repeated name gets a suffix (the grid and a serial), so most demo names read as real ones.
+    const unique = usedNames.has(name)
+      ? `${name}（${grid.name.replace(place, "").replace("网格", "")}${i}）`
+      : name;
     usedNames.add(name);
     plan.customers.push({
       provinceId: grid.provinceId,
       id,
       // Demo codes JK00000001… never meet the sequence's JK10000001… of customers created later.
       code: `JK${String(i + 1).padStart(8, "0")}`,
-      name: usedNames.has(name) ? `${name}（${grid.name.replace(place, "").replace("网格", "")}${i}）` : name,
+      name: unique,
       shortName: name.length > 10 ? name.slice(0, 8) : null,
       creditCode: creditCode(rng, industry.section),
       industrySection: industry.section,

@@ -294,6 +294,13 @@ export const RuleSetCreate = z.object({
   kind: RuleSetKind,
   name: z.string().trim().min(1).max(80),
   definition: RuleSetDefinition,
+  provinceId: z
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .describe("group HQ names the province; others act on their own"),
 });
 export const RuleSetPreview = z.object({
   total: z.number().int(),
@@ -306,6 +313,7 @@ export const RegradeResult = z.object({
 });
 export const RegradeBody = z.object({
   customerId: z.uuid().optional().describe("only this customer; all in the province when left out"),
+  provinceId: z.number().int().min(1).max(99).optional().describe("group HQ names the province to re-grade"),
 });
 
 export const ArchiveField = z.enum([
@@ -414,4 +422,89 @@ export const Merge = z.object({
   }),
   createdAt: z.string(),
   settledAt: z.string().nullable(),
+});
+
+const SheetCounts = z.object({
+  customers: z.number().int(),
+  members: z.number().int(),
+  contacts: z.number().int(),
+});
+export const ImportQuery = z.object({
+  kind: z
+    .enum(["customers", "members", "contacts"])
+    .default("customers")
+    .describe(
+      "what a CSV file holds; an .xlsx names its sheets 客户 Customers, 成员 Members, 关键人 Key persons",
+    ),
+});
+export const ImportResult = z.object({
+  importId: z.uuid(),
+  created: SheetCounts,
+  updated: SheetCounts.describe("existing records (same code, line or key person) that changed"),
+  unchanged: SheetCounts.describe("existing records the file repeats as they are"),
+});
+export const ImportErrorItem = z.object({
+  sheet: z.string(),
+  row: z.number().int().describe("as Excel shows it: the header is row 1"),
+  column: z.string().describe("the header text in the file"),
+  field: z.string().describe('the column key, e.g. "msisdn"; empty for a problem with the whole sheet'),
+  value: z.string().describe("personal values are masked unless the caller holds pii:read"),
+  code: z.string(),
+  message: z.string(),
+  fix: z.string(),
+});
+export const ImportRejectedDetails = z.object({
+  importId: z.uuid(),
+  errors: z.array(ImportErrorItem).describe("the first 200"),
+  errorCount: z.number().int(),
+  errorReport: z.string().describe("URL of the .xlsx listing every problem"),
+});
+export const ImportRun = z.object({
+  id: z.uuid(),
+  kind: z.enum(["workbook", "customers", "members", "contacts"]),
+  fileName: z.string(),
+  status: z.enum(["accepted", "rejected"]),
+  counts: z.object({ rows: SheetCounts, created: SheetCounts, updated: SheetCounts, unchanged: SheetCounts }),
+  errorCount: z.number().int(),
+  createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  errorReport: z.string().nullable().describe("URL of the error report, for a rejected file"),
+});
+export const ImportRunQuery = ListQuery;
+export const CustomerExportQuery = CustomerListQuery.omit({ limit: true, offset: true });
+
+export const KeyAccountRebuild = z.object({
+  year: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .describe("the list's year; it is built from the spend of year − 1"),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .describe("how many customers; default the top 5% of spenders"),
+  provinceId: z
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .describe("group HQ names the province; others act on their own"),
+});
+export const KeyAccountQuery = ListQuery.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+export const KeyAccount = z.object({
+  rank: z.number().int(),
+  spendFen: z.number().int().describe("spend of the prior year, in fen"),
+  customer: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    grade: z.string().nullable(),
+    orgUnitName: z.string(),
+  }),
+  builtAt: z.string(),
 });

@@ -21,3 +21,13 @@ export function pathInScope(actor: Actor, path: string): boolean {
 export function assertPathInScope(actor: Actor, path: string, what: string): void {
   if (!pathInScope(actor, path)) throw new OutOfScope(what);
 }
+
+/**
+ * The province a province-wide operation acts on (rule sets, re-grading, yearly lists): one's own, or —
+ * for group HQ, whose own "province" 0 holds no customers — the one it names.
+ */
+export function targetProvince(actor: Actor, requested?: number): number {
+  if (requested === undefined || requested === actor.provinceId) return actor.provinceId;
+  if (actor.orgLevel === "hq") return requested;
+  throw new OutOfScope(`Province ${requested}`);
+}

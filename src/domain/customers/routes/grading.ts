@@ -29,11 +29,20 @@ export const gradingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Grading rule sets of the province, every revision",
-        querystring: z.object({ kind: RuleSetKind.optional() }),
+        querystring: z.object({
+          kind: RuleSetKind.optional(),
+          provinceId: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(99)
+            .optional()
+            .describe("group HQ names the province"),
+        }),
         response: { 200: listOf(RuleSet), ...errorResponses },
       },
     },
-    (req) => listRuleSets(app.db, actorOf(req), req.query.kind),
+    (req) => listRuleSets(app.db, actorOf(req), req.query.kind, req.query.provinceId),
   );
   app.post(
     "/api/v1/grading/rule-sets",
@@ -84,6 +93,6 @@ export const gradingRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) =>
       req.body?.customerId
         ? regradeCustomer(app.db, actorOf(req), req.body.customerId)
-        : regradeProvince(app.db, actorOf(req)),
+        : regradeProvince(app.db, actorOf(req), req.body?.provinceId),
   );
 };

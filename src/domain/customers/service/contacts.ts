@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
@@ -35,13 +35,17 @@ export function presentContact(actor: Actor, row: ContactRow) {
   };
 }
 
-/** Decision makers first, then by rank: the order of the decision chain (000, 003). */
+/** Decision makers first, then influencers, technical leads, purchasers and users; within each, by rank. */
 export async function contactsOf(db: DbOrTx, provinceId: number, customerId: string) {
   return db
     .select()
     .from(contact)
     .where(and(eq(contact.provinceId, provinceId), eq(contact.customerId, customerId)))
-    .orderBy(asc(contact.decisionRole), asc(contact.rank), asc(contact.name));
+    .orderBy(
+      sql`array_position(array['decision_maker','influencer','technical','purchaser','user']::text[], ${contact.decisionRole})`,
+      sql`array_position(array['bureau','division','section','other']::text[], ${contact.rank})`,
+      asc(contact.name),
+    );
 }
 
 export async function listContacts(db: Db, actor: Actor, customerId: string) {

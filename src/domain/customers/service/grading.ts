@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
-import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
+import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
+import { targetProvince } from "../../../platform/auth/scope.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
-import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
+import { NotFound, OutOfScope, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import type { RuleSetCreate } from "../contracts.ts";
 import { DEFAULT_RULE_SETS, type RuleSetKind } from "../rules/default-rule-sets.ts";
@@ -167,17 +168,32 @@ export async function regrade(db: Db, actor: Actor, options: { provinceId: numbe
 }
 
 async function applyChanges(tx: DbOrTx, provinceId: number, changes: Change[]) {
-  for (const kind of KINDS) {
-    const mine = changes.filter((c) => c.kind === kind);
-    for (let i = 0; i < mine.length; i += 2000) {
-      const batch = mine.slice(i, i + 2000);
-      const values = sql.join(
-        batch.map((c) => sql`(${c.id}::uuid, ${c.to}::text)`),
-        sql`, `,
-      );
-      await tx.execute(sql`update customer c set ${sql.raw(COLUMN[kind])} = v.value, version = c.version + 1, updated_at = now()
-        from (values ${values}) as v(id, value) where c.province_id = ${provinceId} and c.id = v.id`);
-    }
+  // One update per customer, whatever number of kinds changed, so its version moves by one.
+  const byCustomer = new Map<string, Partial<Record<RuleSetKind, string | null>>>();
+  for (const c of changes) byCustomer.set(c.id, { ...byCustomer.get(c.id), [c.kind]: c.to });
+  const entries = [...byCustomer.entries()];
+  const column = (kind: RuleSetKind) => sql.raw(COLUMN[kind]);
+  for (let i = 0; i < entries.length; i += 2000) {
+    const values = sql.join(
+      entries.slice(i, i + 2000).map(
+        ([id, next]) =>
+          sql`(${id}::uuid, ${sql.join(
+            KINDS.flatMap((k) => [sql`${k in next}::boolean`, sql`${next[k] ?? null}::text`]),
+            sql`, `,
+          )})`,
+      ),
+      sql`, `,
+    );
+    const names = sql.raw(KINDS.flatMap((k) => [`set_${k}`, `new_${k}`]).join(", "));
+    const sets = sql.join(
+      KINDS.map(
+        (k) =>
+          sql`${column(k)} = case when v.${sql.raw(`set_${k}`)} then v.${sql.raw(`new_${k}`)} else c.${column(k)} end`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`update customer c set ${sets}, version = c.version + 1, updated_at = now()
+      from (values ${values}) as v(id, ${names}) where c.province_id = ${provinceId} and c.id = v.id`);
   }
   for (let i = 0; i < changes.length; i += 1000) {
     await tx.insert(gradeHistory).values(
@@ -203,12 +219,18 @@ export async function regradeCustomer(db: Db, actor: Actor, customerId: string) 
   return regrade(db, actor, { provinceId: row.provinceId, customerId: row.id });
 }
 
-export async function regradeProvince(db: Db, actor: Actor) {
+/**
+ * Rule sets and whole-province runs touch every customer of the province, so they need a province-wide
+ * scope: a city analyst must not re-class another city's customers.
+ */
+function assertProvinceWide(actor: Actor, what: string) {
   requirePermission(actor, "grading:write");
-  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province") {
-    throw new ValidationFailed("scope", "re-grading a whole province needs a province-wide scope");
-  }
-  return regrade(db, actor, { provinceId: actor.provinceId });
+  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province") throw new OutOfScope(what);
+}
+
+export async function regradeProvince(db: Db, actor: Actor, provinceId?: number) {
+  assertProvinceWide(actor, "Re-grading the whole province");
+  return regrade(db, actor, { provinceId: targetProvince(actor, provinceId) });
 }
 
 const presentSet = (r: typeof gradingRuleSet.$inferSelect) => ({
@@ -222,10 +244,12 @@ const presentSet = (r: typeof gradingRuleSet.$inferSelect) => ({
   activatedAt: r.activatedAt?.toISOString() ?? null,
 });
 
-export async function listRuleSets(db: Db, actor: Actor, kind?: RuleSetKind) {
-  await ensureDefaultRuleSets(db, actor.provinceId);
+export async function listRuleSets(db: Db, actor: Actor, kind?: RuleSetKind, provinceId?: number) {
+  if (!can(actor, "grading:write")) requirePermission(actor, "customer:read");
+  const province = targetProvince(actor, provinceId);
+  await ensureDefaultRuleSets(db, province);
   const filters: (SQL | undefined)[] = [
-    eq(gradingRuleSet.provinceId, actor.provinceId),
+    eq(gradingRuleSet.provinceId, province),
     kind ? eq(gradingRuleSet.kind, kind) : undefined,
   ];
   const rows = await db
@@ -241,23 +265,29 @@ async function findRuleSet(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(gradingRuleSet)
-    .where(and(eq(gradingRuleSet.provinceId, actor.provinceId), eq(gradingRuleSet.id, id)));
+    // HQ reaches every province's rule sets; everyone else only its own province's.
+    .where(
+      actor.orgLevel === "hq"
+        ? eq(gradingRuleSet.id, id)
+        : and(eq(gradingRuleSet.provinceId, actor.provinceId), eq(gradingRuleSet.id, id)),
+    );
   if (!row) throw new NotFound("rule_set", id);
   return row;
 }
 
 /** A new revision starts as a draft: preview it, then activate it. */
 export async function createRuleSet(db: Db, actor: Actor, body: z.infer<typeof RuleSetCreate>) {
-  requirePermission(actor, "grading:write");
+  assertProvinceWide(actor, "The province's grading rule sets");
   const id = uuidv7();
+  const provinceId = targetProvince(actor, body.provinceId);
   await db.transaction(async (tx) => {
-    await ensureDefaultRuleSets(tx, actor.provinceId);
+    await ensureDefaultRuleSets(tx, provinceId);
     const [last] = await tx
       .select({ revision: sql<number>`max(${gradingRuleSet.revision})::int` })
       .from(gradingRuleSet)
-      .where(and(eq(gradingRuleSet.provinceId, actor.provinceId), eq(gradingRuleSet.kind, body.kind)));
+      .where(and(eq(gradingRuleSet.provinceId, provinceId), eq(gradingRuleSet.kind, body.kind)));
     await tx.insert(gradingRuleSet).values({
-      provinceId: actor.provinceId,
+      provinceId: provinceId,
       id,
       kind: body.kind,
       name: body.name,
@@ -267,11 +297,11 @@ export async function createRuleSet(db: Db, actor: Actor, body: z.infer<typeof R
       createdBy: actor.userId,
     });
     await recordAudit(tx, actor, {
-      provinceId: actor.provinceId,
+      provinceId: provinceId,
       action: "create",
       entityType: "rule_set",
       entityId: id,
-      after: body,
+      after: { kind: body.kind, name: body.name, definition: body.definition },
     });
   });
   return presentSet(await findRuleSet(db, actor, id));
@@ -281,7 +311,7 @@ export async function createRuleSet(db: Db, actor: Actor, body: z.infer<typeof R
 export async function previewRuleSet(db: Db, actor: Actor, id: string) {
   requirePermission(actor, "grading:write");
   const set = await findRuleSet(db, actor, id);
-  const facts = await loadFacts(db, actor.provinceId);
+  const facts = await loadFacts(db, set.provinceId);
   const column = COLUMN[set.kind as RuleSetKind];
   return previewChanges(
     set.definition as RuleSetDefinition,
@@ -291,7 +321,8 @@ export async function previewRuleSet(db: Db, actor: Actor, id: string) {
 
 /** Activate a draft: the previous active revision of its kind retires, and the province is re-graded. */
 export async function activateRuleSet(db: Db, actor: Actor, id: string) {
-  requirePermission(actor, "grading:write");
+  assertProvinceWide(actor, "The province's grading rule sets");
+  const { provinceId } = await findRuleSet(db, actor, id);
   await db.transaction(async (tx) => {
     const set = await findRuleSet(tx, actor, id);
     if (set.status !== "draft")
@@ -301,7 +332,7 @@ export async function activateRuleSet(db: Db, actor: Actor, id: string) {
       .set({ status: "retired" })
       .where(
         and(
-          eq(gradingRuleSet.provinceId, actor.provinceId),
+          eq(gradingRuleSet.provinceId, provinceId),
           eq(gradingRuleSet.kind, set.kind),
           eq(gradingRuleSet.status, "active"),
         ),
@@ -309,14 +340,14 @@ export async function activateRuleSet(db: Db, actor: Actor, id: string) {
     await tx
       .update(gradingRuleSet)
       .set({ status: "active", activatedAt: new Date() })
-      .where(and(eq(gradingRuleSet.provinceId, actor.provinceId), eq(gradingRuleSet.id, id)));
+      .where(and(eq(gradingRuleSet.provinceId, provinceId), eq(gradingRuleSet.id, id)));
     await recordAudit(tx, actor, {
-      provinceId: actor.provinceId,
+      provinceId: provinceId,
       action: "activate",
       entityType: "rule_set",
       entityId: id,
     });
   });
-  const result = await regrade(db, actor, { provinceId: actor.provinceId });
+  const result = await regrade(db, actor, { provinceId: provinceId });
   return { ruleSet: presentSet(await findRuleSet(db, actor, id)), regrade: result };
 }

@@ -1,9 +1,9 @@
 import { and, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
-import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
+import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
-import { NotFound } from "../../../platform/errors.ts";
+import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import { maskMobile, mobileFor } from "../../../platform/pii.ts";
 import type { MemberCreate, MemberLeave, MemberListQuery } from "../contracts.ts";
@@ -29,6 +29,23 @@ function present(actor: Actor, row: MemberRow) {
   };
 }
 
+/**
+ * Search by digits of the number. Without pii:read only the last four digits can be searched: they are
+ * what the masked number shows, and searching the hidden middle would reveal it digit by digit.
+ */
+function numberFilter(actor: Actor, q: string | undefined): SQL | undefined {
+  const digits = q?.replace(/\D/g, "") ?? "";
+  if (!digits) return undefined;
+  if (can(actor, "pii:read")) return sql`${member.msisdn} like ${`%${digits}%`}`;
+  if (digits.length > 4) {
+    throw new ValidationFailed(
+      "q",
+      "without permission to see full numbers, search by the last four digits only",
+    );
+  }
+  return sql`${member.msisdn} like ${`%${digits}`}`;
+}
+
 export async function listMembers(
   db: Db,
   actor: Actor,
@@ -41,7 +58,7 @@ export async function listMembers(
     eq(member.customerId, owner.id),
     query.current === "false" ? isNotNull(member.leftAt) : isNull(member.leftAt),
     query.payer ? eq(member.payer, query.payer) : undefined,
-    query.q ? sql`${member.msisdn} like ${`%${query.q.replace(/\D/g, "")}%`}` : undefined,
+    numberFilter(actor, query.q),
   ];
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([

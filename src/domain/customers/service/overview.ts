@@ -35,7 +35,10 @@ export async function customerOverview(db: Db, actor: Actor, id: string) {
         ),
       )
       .groupBy(revenueFact.month)
-      .orderBy(asc(revenueFact.month)),
+      // The latest 24 months: the 24 complete ones, or 23 and the current one once it has revenue.
+      .orderBy(desc(revenueFact.month))
+      .limit(24)
+      .then((months) => months.reverse()),
     db
       .select()
       .from(gradeHistory)
@@ -58,7 +61,12 @@ export async function customerOverview(db: Db, actor: Actor, id: string) {
       .orderBy(asc(customer.name))
       .limit(200),
   ]);
-  const last12 = revenue.slice(-12).reduce((sum, m) => sum + m.groupPaidFen + m.memberPaidFen, 0);
+  // The last 12 complete months: the current month, still being billed, does not count.
+  const thisMonth = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 7);
+  const last12 = revenue
+    .filter((m) => m.month < thisMonth)
+    .slice(-12)
+    .reduce((sum, m) => sum + m.groupPaidFen + m.memberPaidFen, 0);
   return {
     customer: { ...present(row), revenueLast12MonthsFen: last12 },
     members,
