@@ -3,8 +3,11 @@ import { RequireAuth } from "./auth/RequireAuth.tsx";
 import { RequirePermission } from "./auth/RequirePermission.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { AuditPage } from "./pages/audit/AuditPage.tsx";
+import { AccountManagersPage } from "./pages/customers/AccountManagersPage.tsx";
+import { CompletenessPage } from "./pages/customers/CompletenessPage.tsx";
 import { CustomerPage } from "./pages/customers/CustomerPage.tsx";
 import { CustomersPage } from "./pages/customers/CustomersPage.tsx";
+import { DuplicatesPage } from "./pages/customers/DuplicatesPage.tsx";
 import { NotFoundPage } from "./pages/errors/NotFoundPage.tsx";
 import { RouteErrorPage } from "./pages/errors/RouteErrorPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
@@ -33,6 +36,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={CUSTOMER_READ}>
             <CustomersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "customers/completeness",
+        element: (
+          <RequirePermission permission="customer:read">
+            <CompletenessPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "customers/duplicates",
+        element: (
+          <RequirePermission permission="customer:write">
+            <DuplicatesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "customers/account-managers",
+        element: (
+          <RequirePermission permission="customer:assign">
+            <AccountManagersPage />
           </RequirePermission>
         ),
       },

@@ -52,7 +52,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
 
-function buildUrl(path: string, query?: Query): string {
+/** The address of an API path with its query, for links and downloads. */
+export function apiUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === "") continue;
@@ -97,7 +98,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), {
+    res = await fetch(apiUrl(path, options.query), {
       method,
       headers,
       credentials: "same-origin",
@@ -126,3 +127,100 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, { body }),
   delete: <T = void>(path: string) => request<T>("DELETE", path),
 };
+
+/**
+ * Sends one file as multipart/form-data. The browser sets the content type with its boundary, so the
+ * JSON client cannot be used; the CSRF token and the error handling are the same.
+ */
+export async function uploadFile<T>(
+  path: string,
+  file: Blob & { name?: string },
+  options: { field?: string; query?: Query; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<T> {
+  const form = new FormData();
+  form.append(options.field ?? "file", file, file.name ?? "upload");
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, options.query), {
+      method: "POST",
+      headers,
+      credentials: "same-origin",
+      body: form,
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401) onUnauthorized?.();
+    throw error;
+  }
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The file name a `Content-Disposition` header offers (RFC 6266; `filename*` wins), if any. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*(?:[\w-]+)'[^']*'([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ""));
+    } catch {
+      // a malformed encoding falls through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  const name = (plain?.[2] ?? plain?.[1])?.trim();
+  return name || undefined;
+}
+
+/**
+ * Fetches a file the API serves (a template, an export, an error report) and hands it to the browser
+ * as a download. `url` is an API path (`/customers/export`) or an address the API returned
+ * (`/api/v1/...`). Resolves to the file name used.
+ */
+export async function downloadFile(
+  url: string,
+  fallbackName: string,
+  options: { query?: Query; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<string> {
+  const address = /^(https?:)?\/\/|^\/api\//i.test(url) ? url : apiUrl(url, options.query);
+  let res: Response;
+  try {
+    res = await fetch(address, {
+      headers: { ...options.headers },
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401) onUnauthorized?.();
+    throw error;
+  }
+  const blob = await res.blob();
+  const name = fileNameOf(res.headers.get("Content-Disposition")) ?? fallbackName;
+  const objectUrl = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement("a");
+    a.href = objectUrl;
+    a.download = name;
+    a.rel = "noopener";
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    // The click has started the download; the URL can go once the browser has read it.
+    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  }
+  return name;
+}

@@ -1,19 +1,33 @@
 import type { z } from "zod";
 import type {
+  AccountManagerLoad as AccountManagerLoadSchema,
+  ArchiveCompleteness as ArchiveCompletenessSchema,
+  ArchiveField as ArchiveFieldSchema,
+  AssignBody as AssignBodySchema,
+  AssignmentHistoryEntry as AssignmentHistoryEntrySchema,
+  AssignResult as AssignResultSchema,
   ClusterType as ClusterTypeSchema,
   ContactCreate as ContactCreateSchema,
   Contact as ContactSchema,
   ContactUpdate as ContactUpdateSchema,
+  CustomerCompleteness as CustomerCompletenessSchema,
   CustomerCreate as CustomerCreateSchema,
   CustomerOverview as CustomerOverviewSchema,
   Customer as CustomerSchema,
   CustomerStatus as CustomerStatusSchema,
   CustomerUpdate as CustomerUpdateSchema,
   DecisionRole as DecisionRoleSchema,
+  DuplicatePair as DuplicatePairSchema,
   GradeHistoryEntry as GradeHistoryEntrySchema,
+  ImportErrorItem as ImportErrorItemSchema,
+  ImportQuery as ImportQuerySchema,
+  ImportRejectedDetails as ImportRejectedDetailsSchema,
+  ImportResult as ImportResultSchema,
   MemberCreate as MemberCreateSchema,
   Member as MemberSchema,
   MemberSummary as MemberSummarySchema,
+  MergeBody as MergeBodySchema,
+  Merge as MergeSchema,
   Payer as PayerSchema,
   Rank as RankSchema,
   RuleSetKind as RuleSetKindSchema,
@@ -72,6 +86,25 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type ContactCreate = z.input<typeof ContactCreateSchema>;
 export type ContactUpdate = z.input<typeof ContactUpdateSchema>;
 export type VipCard = NonNullable<Contact["vipCard"]>;
+export type ArchiveField = z.infer<typeof ArchiveFieldSchema>;
+export type CustomerCompleteness = z.infer<typeof CustomerCompletenessSchema>;
+export type ArchiveCompleteness = z.infer<typeof ArchiveCompletenessSchema>;
+export type AssignBody = z.input<typeof AssignBodySchema>;
+export type AssignResult = z.infer<typeof AssignResultSchema>;
+export type AccountManagerLoad = z.infer<typeof AccountManagerLoadSchema>;
+export type AssignmentHistoryEntry = z.infer<typeof AssignmentHistoryEntrySchema>;
+export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+export type DuplicateReason = DuplicatePair["reasons"][number];
+export type MergeBody = z.input<typeof MergeBodySchema>;
+export type Merge = z.infer<typeof MergeSchema>;
+
+/** The three kinds of rows an import file carries (a CSV holds one of them). */
+export type ImportKind = z.infer<typeof ImportQuerySchema>["kind"];
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+/** One problem in a rejected import file: where it is, what is wrong and how to fix it. */
+export type ImportRowError = z.infer<typeof ImportErrorItemSchema>;
+/** The `details` of a 422 `import_rejected`: nothing was imported. */
+export type ImportRejection = z.infer<typeof ImportRejectedDetailsSchema>;
 
 export interface Page<T> {
   items: T[];

@@ -1,7 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
   HomeOutlined,
+  MergeCellsOutlined,
+  PieChartOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -30,6 +33,24 @@ export const CUSTOMER_ENTRIES: readonly MenuEntry[] = [
     label: "menu.customerList",
     icon: <UnorderedListOutlined />,
     permission: ["customer:read", "customer:read_own"],
+  },
+  {
+    path: "/customers/completeness",
+    label: "menu.archiveCompleteness",
+    icon: <PieChartOutlined />,
+    permission: "customer:read",
+  },
+  {
+    path: "/customers/duplicates",
+    label: "menu.duplicates",
+    icon: <MergeCellsOutlined />,
+    permission: "customer:write",
+  },
+  {
+    path: "/customers/account-managers",
+    label: "menu.managerLoad",
+    icon: <DashboardOutlined />,
+    permission: "customer:assign",
   },
 ];
 
@@ -60,9 +81,11 @@ export function SideMenu() {
     ...group("customers", <ShopOutlined />, "menu.customers", toItems(CUSTOMER_ENTRIES)),
     ...group("system", <SettingOutlined />, "menu.system", toItems(SYSTEM_ENTRIES)),
   ];
+  // The most specific entry wins: /customers/duplicates is not the list, /customers/<id> is.
   const selected =
-    [...CUSTOMER_ENTRIES, ...SYSTEM_ENTRIES].find((e) => pathname.startsWith(e.path))?.path ??
-    (pathname === "/" ? "/" : "");
+    [...CUSTOMER_ENTRIES, ...SYSTEM_ENTRIES]
+      .filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? (pathname === "/" ? "/" : "");
 
   return (
     <Menu

@@ -44,9 +44,13 @@ export async function findDuplicates(db: Db, actor: Actor, query: z.infer<typeof
   const unitFilter = query.orgUnitId
     ? sql`and ${orgUnit.path} <@ ${(await orgUnitInScope(db, actor, query.orgUnitId)).path}::ltree`
     : sql``;
-  const rows = await rowsOf<PairRow>(
-    db,
-    sql`with scoped as materialized (
+  // The % operator finds candidates through the trigram index at pg_trgm's threshold; at the default 0.3
+  // every "…有限公司" resembles every other, so the threshold is raised to the weakest pair we report.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILAR_NAME}`));
+    return rowsOf<PairRow>(
+      tx,
+      sql`with scoped as materialized (
           select customer.id, customer.province_id, customer.code, customer.name, customer.credit_code,
                  customer.address, customer.version, org_unit.name as unit
           from customer join org_unit on ${orgJoin}
@@ -73,7 +77,8 @@ export async function findDuplicates(db: Db, actor: Actor, query: z.infer<typeof
            or (name_sim >= ${SIMILAR_NAME} and addr_sim >= ${SIMILAR_ADDRESS})
         order by same_credit desc, name_sim desc, a_id, b_id
         limit ${query.limit} offset ${query.offset}`,
-  );
+    );
+  });
   const ref = (r: PairRow, side: "a" | "b") => ({
     id: side === "a" ? r.a_id : r.b_id,
     code: side === "a" ? r.a_code : r.b_code,

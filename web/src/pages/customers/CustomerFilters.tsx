@@ -5,6 +5,7 @@ import { OrgUnitTreeSelect } from "../../components/OrgUnitTreeSelect.tsx";
 import { useDebounced } from "../../components/useDebounced.ts";
 import type { ParamPatch } from "../../components/useUpdateSearchParams.ts";
 import { useT } from "../../i18n/index.tsx";
+import { AccountManagerFilter } from "./AccountManagerFilter.tsx";
 import { useCustomerLabels } from "./useCustomerLabels.ts";
 import { FILTER_KEYS, type FilterKey, type FilterValues, splitCsv } from "./useCustomerListParams.ts";
 import { CUSTOMER_STATUSES, GRADES, INDUSTRY_SECTIONS, MARKET_SEGMENTS, VALUE_TIERS } from "./vocab.ts";
@@ -15,11 +16,13 @@ interface Props {
   onRefresh: () => void;
   /** Extra controls at the end of the bar (the saved-filters menu). */
   extra?: ReactNode;
+  /** The name of the account manager filtered by, when known. */
+  accountManagerName?: string;
 }
 
 export const CLEARED_FILTERS: ParamPatch = Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined]));
 
-export function CustomerFilters({ filters, onChange, onRefresh, extra }: Props) {
+export function CustomerFilters({ filters, onChange, onRefresh, extra, accountManagerName }: Props) {
   const t = useT();
   const labels = useCustomerLabels();
   const [q, setQ] = useState(filters.q ?? "");
@@ -85,6 +88,11 @@ export function CustomerFilters({ filters, onChange, onRefresh, extra }: Props) 
         onChange={(orgUnitId) => apply({ orgUnitId })}
         placeholder={t("customers.filterOrg")}
         style={{ width: 220 }}
+      />
+      <AccountManagerFilter
+        value={filters.accountManagerId}
+        onChange={(accountManagerId) => apply({ accountManagerId })}
+        knownName={accountManagerName}
       />
       <Checkbox
         checked={filters.important === "true"}

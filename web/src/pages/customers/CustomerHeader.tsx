@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Flex, Space, Tag, Tooltip, Typography } fro
 import type { CustomerOverview } from "../../api/types.ts";
 import { formatYuan } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { CompletenessScore } from "./CompletenessScore.tsx";
 import { CustomerLink } from "./CustomerLink.tsx";
 import { CustomerStatusTag } from "./CustomerStatusTag.tsx";
 import { GradeTag } from "./GradeTag.tsx";
@@ -49,6 +50,7 @@ export function CustomerHeader({ customer: c, onEdit, onChangeStatus }: Props) {
           {c.grade ? <GradeTag grade={c.grade} /> : null}
           {c.valueTier ? <ValueTierTag tier={c.valueTier} /> : null}
           <CustomerStatusTag status={c.status} />
+          <CompletenessScore customerId={c.id} />
         </Flex>
       }
       extra={

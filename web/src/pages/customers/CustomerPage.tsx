@@ -17,6 +17,7 @@ import { CustomerHeader } from "./CustomerHeader.tsx";
 import { LaterCapabilityTab } from "./LaterCapabilityTab.tsx";
 import { MembersTab } from "./MembersTab.tsx";
 import { OverviewTab } from "./OverviewTab.tsx";
+import { PendingMergeAlert } from "./PendingMergeAlert.tsx";
 
 const TABS = ["overview", "members", "contacts", "products", "tickets", "visits", "risk"] as const;
 type TabKey = (typeof TABS)[number];
@@ -77,6 +78,7 @@ export function CustomerPage() {
         onEdit={writable ? () => setEditing(customer) : undefined}
         onChangeStatus={writable ? () => setChangingStatus(customer) : undefined}
       />
+      <PendingMergeAlert customerId={customer.id} writable={writable} />
       <Card>
         <Tabs
           data-testid="customer-tabs"

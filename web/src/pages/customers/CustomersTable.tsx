@@ -22,13 +22,15 @@ interface Props {
   pageSize: number;
   onChange: (patch: ParamPatch) => void;
   empty: ReactNode;
+  /** Row checkboxes for bulk actions; left out, rows cannot be selected. */
+  selection?: { keys: readonly string[]; onChange: (keys: string[]) => void };
 }
 
 const SORTABLE = new Set<string>(["name", "code", "grade", "revenueToDate", "handsets", "updatedAt"]);
 const isSort = (key: unknown): key is CustomerSort => typeof key === "string" && SORTABLE.has(key);
 const count = (n: number | null) => (n === null ? "—" : n.toLocaleString());
 
-export function CustomersTable({ data, loading, params, page, pageSize, onChange, empty }: Props) {
+export function CustomersTable({ data, loading, params, page, pageSize, onChange, empty, selection }: Props) {
   const { t, formatDateTime } = useI18n();
   const labels = useCustomerLabels();
   const sortOrderOf = (key: CustomerSort): SortOrder =>
@@ -130,6 +132,16 @@ export function CustomersTable({ data, loading, params, page, pageSize, onChange
       onChange={handleChange}
       scroll={{ x: "max-content" }}
       locale={{ emptyText: empty }}
+      rowSelection={
+        selection
+          ? {
+              selectedRowKeys: [...selection.keys],
+              preserveSelectedRowKeys: true,
+              fixed: "left",
+              onChange: (keys) => selection.onChange(keys.map(String)),
+            }
+          : undefined
+      }
       pagination={{
         current: page,
         pageSize,

@@ -2,6 +2,7 @@ import { Card, Col, Empty, Row, Skeleton } from "antd";
 import { lazy, Suspense } from "react";
 import type { CustomerOverview } from "../../api/types.ts";
 import { useT } from "../../i18n/index.tsx";
+import { AssignmentHistoryTimeline } from "./AssignmentHistoryTimeline.tsx";
 import { GradeHistoryTimeline } from "./GradeHistoryTimeline.tsx";
 import { MemberSummaryCard } from "./MemberSummaryCard.tsx";
 import { StatusHistoryTimeline } from "./StatusHistoryTimeline.tsx";
@@ -49,6 +50,15 @@ export function OverviewTab({ overview }: { overview: CustomerOverview }) {
       <Col xs={24} xl={8}>
         <Card size="small" title={t("customer360.subsidiaries")}>
           <SubsidiariesList items={overview.subsidiaries} />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12} xl={8}>
+        <Card
+          size="small"
+          title={t("assign.historyTitle")}
+          styles={{ body: { maxHeight: 420, overflow: "auto" } }}
+        >
+          <AssignmentHistoryTimeline customerId={overview.customer.id} />
         </Card>
       </Col>
     </Row>

@@ -25,6 +25,7 @@ export interface CustomerListParams {
   status?: string;
   industrySection?: string;
   orgUnitId?: string;
+  accountManagerId?: string;
   important?: "true";
   sort?: CustomerSort;
   order?: "asc" | "desc";
@@ -41,6 +42,8 @@ export interface MemberListParams {
 }
 
 const path = (id: string, rest = "") => `/customers/${encodeURIComponent(id)}${rest}`;
+/** The API path of one customer, or of something under it (`/merges`). */
+export const customerPath = path;
 
 export const customerKeys = {
   all: ["customers"] as const,
@@ -49,7 +52,19 @@ export const customerKeys = {
   detail: (id: string) => ["customers", "detail", id] as const,
   overview: (id: string) => ["customers", "detail", id, "overview"] as const,
   members: (id: string, p: MemberListParams) => ["customers", "detail", id, "members", p] as const,
+  completeness: (id: string) => ["customers", "detail", id, "completeness"] as const,
+  merges: (id: string) => ["customers", "detail", id, "merges"] as const,
+  assignments: (id: string) => ["customers", "detail", id, "assignments"] as const,
+  archive: (orgUnitId: string | undefined) => ["customers", "archive", orgUnitId ?? null] as const,
+  duplicates: (p: DuplicateListParams) => ["customers", "duplicates", p] as const,
+  managerLoad: (orgUnitId: string | undefined) => ["customers", "managerLoad", orgUnitId ?? null] as const,
 };
+
+export interface DuplicateListParams {
+  orgUnitId?: string;
+  limit: number;
+  offset: number;
+}
 
 export function useCustomers(params: CustomerListParams) {
   return useQuery({

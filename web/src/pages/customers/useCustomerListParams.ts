@@ -17,6 +17,7 @@ export const FILTER_KEYS = [
   "status",
   "industrySection",
   "orgUnitId",
+  "accountManagerId",
   "important",
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
