@@ -369,7 +369,9 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
               : "won_back";
     // Grids with several account managers share their customers out in turn.
     const gridAms = amsByGrid.get(grid.id);
-    const am = gridAms ? gridAms[Math.floor(i / grids.length) % gridAms.length]! : (countyAm.get(county.id) ?? null);
+    const am = gridAms
+      ? gridAms[Math.floor(i / grids.length) % gridAms.length]!
+      : (countyAm.get(county.id) ?? null);
     const engineers = engineersByCity.get(cityOf(grid.id) ?? "") ?? [];
     const tags: string[] = [];
     if (industry.section === "S" && rng.next() < 0.1) tags.push("major_social_influence");

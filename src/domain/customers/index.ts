@@ -6,6 +6,8 @@ import { contactRoutes } from "./routes/contacts.ts";
 import { customerRoutes } from "./routes/customers.ts";
 import { duplicateRoutes } from "./routes/duplicates.ts";
 import { gradingRoutes } from "./routes/grading.ts";
+import { importExportRoutes } from "./routes/import-export.ts";
+import { keyAccountRoutes } from "./routes/key-accounts.ts";
 import { memberRoutes } from "./routes/members.ts";
 
 export { customersSchema } from "./schema.ts";
@@ -19,4 +21,6 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(completenessRoutes);
   await app.register(assignmentRoutes);
   await app.register(duplicateRoutes);
+  await app.register(keyAccountRoutes);
+  await app.register(importExportRoutes);
 };

@@ -268,7 +268,28 @@ export const customerMerge = pgTable(
   ],
 );
 
+/**
+ * The yearly key-account list (003 "重点客户名单"): rebuilt each year from the prior year's spend across
+ * the province, with each customer's rank and spend at the time.
+ */
+export const keyAccount = pgTable(
+  "key_account",
+  {
+    provinceId: provinceId(),
+    year: smallint("year").notNull(),
+    customerId: uuid("customer_id").notNull(),
+    rank: integer("rank").notNull(),
+    spendFen: bigint("spend_fen", { mode: "number" }).notNull(),
+    builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "key_account_pk", columns: [t.provinceId, t.year, t.customerId] }),
+    uniqueIndex("key_account_rank_unique_per_year").on(t.provinceId, t.year, t.rank),
+  ],
+);
+
 export const customersSchema = {
+  keyAccount,
   customerMerge,
   assignmentHistory,
   customer,
@@ -279,3 +300,28 @@ export const customersSchema = {
   gradingRuleSet,
   gradeHistory,
 };
+
+/**
+ * One row per archive file imported, accepted or rejected: what it held, what it changed, and every
+ * problem found (at most 10,000), so the error report can be downloaded again later.
+ */
+export const importRun = pgTable(
+  "import_run",
+  {
+    provinceId: provinceId(),
+    id: id(),
+    // workbook: an .xlsx of any of the three sheets; customers | members | contacts: a CSV of one kind.
+    kind: text("kind", { enum: ["workbook", "customers", "members", "contacts"] }).notNull(),
+    fileName: text("file_name").notNull(),
+    status: text("status", { enum: ["accepted", "rejected"] }).notNull(),
+    counts: jsonb("counts").notNull(),
+    errorCount: integer("error_count").notNull().default(0),
+    errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "import_run_pk", columns: [t.provinceId, t.id] }),
+    index("import_run_created_idx").on(t.provinceId, t.createdAt),
+  ],
+);
