@@ -39,7 +39,7 @@ function recordSet(table: PgTable, keys: readonly string[], extra: Record<string
   const fields = typed
     .map(([key, type], i) =>
       type.endsWith("[]")
-        ? `array(select jsonb_array_elements_text(e->${i}))::${type} as "${key}"`
+        ? `array(select a.t from jsonb_array_elements_text(e->${i}) with ordinality as a(t, n) order by a.n)::${type} as "${key}"`
         : `(e->>${i})::${type} as "${key}"`,
     )
     .join(", ");
