@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { OutOfScope } from "../errors.ts";
-import type { Actor } from "./actor.ts";
+import { type Actor, requirePermission } from "./actor.ts";
+import type { Permission } from "./permissions.ts";
 
 /**
  * The data scope: a user sees its org unit's subtree. One SQL condition for every list and lookup, so the
@@ -30,4 +31,13 @@ export function targetProvince(actor: Actor, requested?: number): number {
   if (requested === undefined || requested === actor.provinceId) return actor.provinceId;
   if (actor.orgLevel === "hq") return requested;
   throw new OutOfScope(`Province ${requested}`);
+}
+
+/**
+ * Some settings reach every person or customer of a province (role permissions, rule sets, yearly lists):
+ * only someone whose scope is the whole province, or HQ, may change them.
+ */
+export function requireProvinceWide(actor: Actor, permission: Permission, what: string): void {
+  requirePermission(actor, permission);
+  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province") throw new OutOfScope(what);
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
-import { rowsOf } from "../../../platform/db/sql.ts";
+import { escapeLike, rowsOf } from "../../../platform/db/sql.ts";
 import { NotFound, VersionConflict } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import { findStaff, orgSchema, orgUnitInScope } from "../../org/index.ts";
@@ -37,8 +37,6 @@ import { customerScope, orgJoin, ownScopeOnly } from "./scope.ts";
 const { orgUnit, appUser } = orgSchema;
 const am = alias(appUser, "am");
 const ce = alias(appUser, "ce");
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Revenue of the current calendar year in Asia/Shanghai, the "revenue to date" of the 360° header. */
 const revenueToDate = sql<number>`(select coalesce(sum(r.group_paid_fen + r.member_paid_fen), 0)::bigint

@@ -2,10 +2,10 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
-import { targetProvince } from "../../../platform/auth/scope.ts";
+import { requireProvinceWide, targetProvince } from "../../../platform/auth/scope.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
-import { NotFound, OutOfScope, ValidationFailed } from "../../../platform/errors.ts";
+import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import type { RuleSetCreate } from "../contracts.ts";
 import { DEFAULT_RULE_SETS, type RuleSetKind } from "../rules/default-rule-sets.ts";
@@ -223,10 +223,7 @@ export async function regradeCustomer(db: Db, actor: Actor, customerId: string) 
  * Rule sets and whole-province runs touch every customer of the province, so they need a province-wide
  * scope: a city analyst must not re-class another city's customers.
  */
-function assertProvinceWide(actor: Actor, what: string) {
-  requirePermission(actor, "grading:write");
-  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province") throw new OutOfScope(what);
-}
+const assertProvinceWide = (actor: Actor, what: string) => requireProvinceWide(actor, "grading:write", what);
 
 export async function regradeProvince(db: Db, actor: Actor, provinceId?: number) {
   assertProvinceWide(actor, "Re-grading the whole province");

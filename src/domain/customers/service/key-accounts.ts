@@ -1,11 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
-import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
-import { targetProvince } from "../../../platform/auth/scope.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { requireProvinceWide, targetProvince } from "../../../platform/auth/scope.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
-import { OutOfScope } from "../../../platform/errors.ts";
 import { orgSchema } from "../../org/index.ts";
 import type { KeyAccountQuery, KeyAccountRebuild } from "../contracts.ts";
 import { customer, keyAccount } from "../schema.ts";
@@ -20,9 +19,7 @@ const DEFAULT_SHARE = 0.05;
  * province's list is replaced whole, ranked by spend, in one statement.
  */
 export async function rebuildKeyAccounts(db: Db, actor: Actor, body: z.infer<typeof KeyAccountRebuild>) {
-  requirePermission(actor, "grading:write");
-  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province")
-    throw new OutOfScope("The province's key-account list");
+  requireProvinceWide(actor, "grading:write", "The province's key-account list");
   const provinceId = targetProvince(actor, body.provinceId);
   return db.transaction(async (tx) => {
     const from = `${body.year - 1}-01-01`;

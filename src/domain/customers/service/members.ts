@@ -6,14 +6,13 @@ import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import { maskMobile, mobileFor } from "../../../platform/pii.ts";
+import { shanghaiDate as today } from "../../../platform/time.ts";
 import type { MemberCreate, MemberLeave, MemberListQuery } from "../contracts.ts";
 import { MemberInGroup } from "../errors.ts";
 import { member } from "../schema.ts";
 import { findCustomer } from "./customers.ts";
 
 type MemberRow = typeof member.$inferSelect;
-
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
 
 function present(actor: Actor, row: MemberRow) {
   return {

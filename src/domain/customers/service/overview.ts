@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { Db } from "../../../platform/db/index.ts";
+import { shanghaiMonth } from "../../../platform/time.ts";
 import { orgSchema } from "../../org/index.ts";
 import { customer, customerStatusHistory, gradeHistory, revenueFact } from "../schema.ts";
 import { contactsOf, presentContact } from "./contacts.ts";
@@ -62,7 +63,7 @@ export async function customerOverview(db: Db, actor: Actor, id: string) {
       .limit(200),
   ]);
   // The last 12 complete months: the current month, still being billed, does not count.
-  const thisMonth = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).slice(0, 7);
+  const thisMonth = shanghaiMonth();
   const last12 = revenue
     .filter((m) => m.month < thisMonth)
     .slice(-12)

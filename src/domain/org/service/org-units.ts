@@ -5,6 +5,7 @@ import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import { assertPathInScope, inScope } from "../../../platform/auth/scope.ts";
 import { pathLabel } from "../../../platform/db/columns.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
+import { escapeLike } from "../../../platform/db/sql.ts";
 import { NotFound, ValidationFailed, VersionConflict } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import type { OrgUnit, OrgUnitCreate, OrgUnitListQuery, OrgUnitUpdate } from "../contracts.ts";
@@ -73,8 +74,6 @@ export async function listOrgUnits(db: Db, actor: Actor, query: z.infer<typeof O
   ]);
   return { items: rows.map(toOrgUnit), total: total?.n ?? 0 };
 }
-
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function createOrgUnit(
   db: Db,

@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import { ALL_PERMISSIONS, type Permission } from "../../../platform/auth/permissions.ts";
+import { requireProvinceWide } from "../../../platform/auth/scope.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
-import { NotFound, OutOfScope, VersionConflict } from "../../../platform/errors.ts";
+import { NotFound, VersionConflict } from "../../../platform/errors.ts";
 import type { RoleCreate, RolePermissionsUpdate } from "../contracts.ts";
 import { RoleExists } from "../errors.ts";
 import { DEFAULT_ROLES } from "../rules.ts";
@@ -66,18 +67,9 @@ async function getRole(db: DbOrTx, actor: Actor, code: string) {
   return found;
 }
 
-/**
- * A role's permissions reach every holder in the province, so only someone whose scope is the whole
- * province (or HQ) may change them: a city admin must not widen the rights of another city's staff.
- */
-function assertProvinceWide(actor: Actor) {
-  requirePermission(actor, "role:write");
-  if (actor.orgLevel !== "hq" && actor.orgLevel !== "province")
-    throw new OutOfScope("Roles of the whole province");
-}
-
 export async function createRole(db: Db, actor: Actor, body: z.infer<typeof RoleCreate>) {
-  assertProvinceWide(actor);
+  // A role reaches every holder in the province: a city admin must not widen another city's rights.
+  requireProvinceWide(actor, "role:write", "Roles of the whole province");
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(role)
@@ -113,7 +105,8 @@ export async function setRolePermissions(
   code: string,
   body: z.infer<typeof RolePermissionsUpdate>,
 ) {
-  assertProvinceWide(actor);
+  // A role reaches every holder in the province: a city admin must not widen another city's rights.
+  requireProvinceWide(actor, "role:write", "Roles of the whole province");
   await db.transaction(async (tx) => {
     const before = await getRole(tx, actor, code);
     if (before.version !== body.version) throw new VersionConflict("role", body.version, before);

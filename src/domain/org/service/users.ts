@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import { hashPassword } from "../../../platform/auth/password.ts";
 import { inScope } from "../../../platform/auth/scope.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
+import { escapeLike } from "../../../platform/db/sql.ts";
 import { NotFound, VersionConflict } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
 import { notify } from "../../../platform/notifications/service.ts";
@@ -13,7 +14,7 @@ import { emailFor, maskEmail, maskMobile, mobileFor } from "../../../platform/pi
 import type { User, UserCreate, UserListQuery, UserUpdate } from "../contracts.ts";
 import { InvalidOrgMove, SelfLockout, UnknownRoles, UsernameTaken } from "../errors.ts";
 import { appUser, orgUnit, role, userRole, userSession } from "../schema.ts";
-import { escapeLike, findUnit } from "./org-units.ts";
+import { findUnit } from "./org-units.ts";
 
 const userFields = {
   id: appUser.id,

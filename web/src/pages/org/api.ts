@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App } from "antd";
-import { useCallback } from "react";
-import { api, isApiError } from "../../api/client.ts";
+import { api } from "../../api/client.ts";
 import { orgKeys } from "../../api/orgUnits.ts";
 import type { OrgLevel, OrgUnit, OrgUnitCreate, OrgUnitUpdate } from "../../api/types.ts";
-import { useErrorMessage } from "../../api/useErrorMessage.ts";
-import { useT } from "../../i18n/index.tsx";
+import { useWriteError } from "../../api/useWriteError.ts";
 
 export const LEVELS: readonly OrgLevel[] = ["hq", "province", "city", "county", "grid"];
 
@@ -32,25 +29,6 @@ export function useUpdateOrgUnit() {
   });
 }
 
-/**
- * Errors of org writes: a 409 means someone else saved first, so the data is reloaded and the user told;
- * returns true when the error was handled that way.
- */
-export function useOrgWriteError(): (error: unknown) => boolean {
-  const t = useT();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const queryClient = useQueryClient();
-  return useCallback(
-    (error: unknown) => {
-      if (isApiError(error) && error.code === "version_conflict") {
-        message.warning(t("org.conflict"));
-        void queryClient.invalidateQueries({ queryKey: orgKeys.all });
-        return true;
-      }
-      message.error(errorMessage(error));
-      return false;
-    },
-    [t, message, errorMessage, queryClient],
-  );
-}
+/** Errors of org writes: a 409 (someone else saved first) reloads the tree and says so; true then. */
+export const useOrgWriteError = (): ((error: unknown) => boolean) =>
+  useWriteError("org.conflict", orgKeys.all);

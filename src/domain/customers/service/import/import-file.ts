@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { type Actor, requirePermission } from "../../../../platform/auth/actor.ts";
 import type { Db } from "../../../../platform/db/index.ts";
 import { uuidv7 } from "../../../../platform/ids.ts";
+import { shanghaiDate as todayInShanghai } from "../../../../platform/time.ts";
 import { importRun } from "../../schema.ts";
 import { applyImport } from "./apply.ts";
 import { ImportConflict, ImportRejected, isUniqueViolation } from "./errors.ts";
@@ -20,6 +21,7 @@ import {
   type SheetKind,
   zeroCounts,
 } from "./types.ts";
+
 import { validateContacts } from "./validate-contacts.ts";
 import { type ImportContext, validateCustomers } from "./validate-customers.ts";
 import { type FileCustomers, validateMembers } from "./validate-members.ts";
@@ -43,8 +45,6 @@ export interface ImportResult {
   updated: Record<SheetKind, number>;
   unchanged: Record<SheetKind, number>;
 }
-
-const todayInShanghai = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
 
 /** The distinct non-empty values of one column. */
 function columnValues(sheet: SheetData | undefined, key: string): Set<string> {
