@@ -20,7 +20,7 @@ import { signIn, startServer, stop } from "../test/helpers/process.ts";
 import { seedDemo } from "../tools/datagen/index.ts";
 import { runLoad } from "./load.ts";
 
-const scale = (process.env.BENCH_SCALE ?? "demo") as "demo" | "test";
+const scale = (process.env.BENCH_SCALE ?? "demo") as "demo" | "test" | "province";
 const PASSWORD = "Bench@2026";
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);

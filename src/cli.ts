@@ -44,10 +44,17 @@ program
 program
   .command("seed")
   .description("generate deterministic demo data into an empty database")
-  .addOption(new Option("--scale <scale>", "how much data").choices(["demo", "test"]).default("demo"))
+  .addOption(
+    new Option(
+      "--scale <scale>",
+      "how much data: demo (2,000 customers), test (48), province (200,000 customers, ~4M lines; use PostgreSQL)",
+    )
+      .choices(["demo", "test", "province"])
+      .default("demo"),
+  )
   .option("--seed <n>", "random seed (same seed, same data)", positiveInt)
   .option("--password <password>", "password of every demo user (default JIKE_DEMO_PASSWORD or Jike@2026)")
-  .action((opts: { scale: "demo" | "test"; seed?: number; password?: string }) => {
+  .action((opts: { scale: "demo" | "test" | "province"; seed?: number; password?: string }) => {
     const config = loadConfig();
     return withDatabase(config, async ({ db }) => {
       if (!(await isEmpty(db))) {
@@ -57,12 +64,24 @@ program
           "The database already holds data; seed only an empty database (or use a new JIKE_DATA_DIR).",
         );
       }
-      const result = await seedDemo(db, {
-        seed: opts.seed ?? config.seed,
-        password: opts.password ?? config.demoPassword,
-        scale: opts.scale,
-      });
-      console.log(`Seeded ${result.counts.units} org units and ${result.counts.users} users.`);
+      const started = Date.now();
+      let shown = 0;
+      const result = await seedDemo(
+        db,
+        { seed: opts.seed ?? config.seed, password: opts.password ?? config.demoPassword, scale: opts.scale },
+        (done) => {
+          if (done - shown < 10_000) return;
+          shown = done;
+          console.log(
+            `  ${done.toLocaleString("en-US")} customers written (${Math.round((Date.now() - started) / 1000)} s)`,
+          );
+        },
+      );
+      const c = result.counts;
+      console.log(
+        `Seeded ${c.units} org units, ${c.users} users, ${c.customers} customers, ${c.members} member lines, ` +
+          `${c.contacts} key persons, ${c.revenueRows} revenue rows in ${Math.round((Date.now() - started) / 1000)} s.`,
+      );
     });
   });
 

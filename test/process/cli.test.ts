@@ -48,7 +48,7 @@ describe("jike CLI", () => {
     try {
       const seeded = await runCli(["seed", "--scale", "test", "--seed", "3"], { JIKE_DATA_DIR: emptyDir });
       expect(seeded.code, seeded.output).toBe(0);
-      expect(seeded.output).toMatch(/Seeded \d+ org units and \d+ users/);
+      expect(seeded.output).toMatch(/Seeded \d+ org units, \d+ users, 48 customers, \d+ member lines/);
       const twice = await runCli(["seed", "--scale", "test"], { JIKE_DATA_DIR: emptyDir });
       expect(twice.code).toBe(1);
       expect(twice.output).toMatch(/already holds data/);

@@ -1,4 +1,3 @@
-import { pathLabel } from "../../src/platform/db/columns.ts";
 import type { OrgPlan, Scale } from "./org.ts";
 import { mobile, personName, type Rng } from "./random.ts";
 
@@ -318,13 +317,40 @@ export function last24Months(today: Date): string[] {
   });
 }
 
-export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): ArchivePlan {
+/** Customers per generated chunk: enough for fast batched inserts, small enough to stream a province. */
+export const CHUNK_CUSTOMERS = 1000;
+
+const CUSTOMERS_AT: Record<Scale, number> = { test: 48, demo: 2000, province: 200_000 };
+// Registered member lines per handset: ~29 per customer in the demo; ~20 at province scale, where
+// 200,000 groups hold ~4,000,000 lines (J2).
+const MEMBER_SHARE: Record<Scale, number> = { test: 0.2, demo: 0.2, province: 0.14 };
+
+/** What the cross-region linking needs to know of each customer, kept while the rest streams past. */
+export interface LinkCandidate {
+  id: string;
+  industrySection: string;
+  handsets: number;
+}
+
+/**
+ * The archive in chunks of `CHUNK_CUSTOMERS` customers with their members, key persons and revenue, so a
+ * province of 200,000 customers never sits in memory at once. The draws happen in the same order
+ * whatever the chunk size: the same seed gives the same archive. Parents are linked afterwards
+ * (`crossRegionLinks`), once every candidate has been seen.
+ */
+export function* archiveChunks(rng: Rng, org: OrgPlan, scale: Scale, today: Date): Generator<ArchivePlan> {
   const grids = org.units.filter((u) => u.level === "grid");
   const unitById = new Map(org.units.map((u) => [u.id, u]));
+  const cityIdOf = new Map<string, string>();
+  const cityOf = (unitId: string): string | undefined => {
+    if (cityIdOf.has(unitId)) return cityIdOf.get(unitId);
+    let unit = unitById.get(unitId);
+    while (unit && unit.level !== "city") unit = unitById.get(unit.parentId);
+    cityIdOf.set(unitId, unit?.id ?? "");
+    return unit?.id;
+  };
   const amsByGrid = new Map<string, string[]>();
   const engineersByCity = new Map<string, string[]>();
-  const cityOf = (unitId: string) =>
-    org.units.find((u) => u.level === "city" && unitById.get(unitId)?.path.includes(pathLabel(u.id)))?.id;
   for (const u of org.users) {
     if (u.roles.includes("account_manager"))
       amsByGrid.set(u.orgUnitId, [...(amsByGrid.get(u.orgUnitId) ?? []), u.id]);
@@ -339,13 +365,18 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
     if (am && !countyAm.has(g.parentId)) countyAm.set(g.parentId, am);
   }
   const months = last24Months(today);
-  const plan: ArchivePlan = { customers: [], members: [], contacts: [], revenue: [] };
-  const total = scale === "demo" ? 2000 : 48;
+  const total = CUSTOMERS_AT[scale];
+  const memberShare = MEMBER_SHARE[scale];
   const epoch = Date.UTC(2025, 0, 1);
   const usedMsisdn = new Set<string>();
   const usedNames = new Set<string>();
+  let plan: ArchivePlan = { customers: [], members: [], contacts: [], revenue: [] };
 
   for (let i = 0; i < total; i++) {
+    if (plan.customers.length === CHUNK_CUSTOMERS) {
+      yield plan;
+      plan = { customers: [], members: [], contacts: [], revenue: [] };
+    }
     const grid = grids[i % grids.length]!;
     const county = unitById.get(grid.parentId)!;
     const place = county.name.replace(/分公司$/, "");
@@ -407,7 +438,7 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
     });
 
     // Member lines: about a fifth of the handsets are registered group members.
-    const lines = Math.max(1, Math.round(handsets * 0.2 * (0.7 + rng.next() * 0.6)));
+    const lines = Math.max(1, Math.round(handsets * memberShare * (0.7 + rng.next() * 0.6)));
     for (let k = 0; k < lines; k++) {
       let msisdn = mobile(rng);
       while (usedMsisdn.has(msisdn)) msisdn = mobile(rng);
@@ -471,14 +502,36 @@ export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): 
       }
     });
   }
-  // A few cross-region groups: a provincial parent with subsidiaries in other counties.
-  const parents = plan.customers.filter((c) => c.industrySection === "J" && c.handsets >= 100).slice(0, 3);
+  if (plan.customers.length > 0) yield plan;
+}
+
+/**
+ * A few cross-region groups: the first three large financial customers become provincial parents, each
+ * with three other financial customers — in other counties, as the archive spreads over the grids — as
+ * subsidiaries (DOMAIN.md 跨区客户). Returns child id → parent id.
+ */
+export function crossRegionLinks(candidates: readonly LinkCandidate[]): Map<string, string> {
+  const financial = candidates.filter((c) => c.industrySection === "J");
+  const parents = financial.filter((c) => c.handsets >= 100).slice(0, 3);
+  const parentIds = new Set(parents.map((p) => p.id));
+  const links = new Map<string, string>();
   for (const parent of parents) {
-    for (const child of plan.customers
-      .filter((c) => c.industrySection === "J" && c.id !== parent.id && !c.parentId && c !== parent)
-      .slice(0, 3)) {
-      if (!parents.includes(child)) child.parentId = parent.id;
-    }
+    const children = financial.filter((c) => c.id !== parent.id && !links.has(c.id)).slice(0, 3);
+    for (const child of children) if (!parentIds.has(child.id)) links.set(child.id, parent.id);
   }
+  return links;
+}
+
+/** The whole archive in memory, parents linked: for the demo and test scales and their unit tests. */
+export function planArchive(rng: Rng, org: OrgPlan, scale: Scale, today: Date): ArchivePlan {
+  const plan: ArchivePlan = { customers: [], members: [], contacts: [], revenue: [] };
+  for (const chunk of archiveChunks(rng, org, scale, today)) {
+    plan.customers.push(...chunk.customers);
+    plan.members.push(...chunk.members);
+    plan.contacts.push(...chunk.contacts);
+    plan.revenue.push(...chunk.revenue);
+  }
+  const links = crossRegionLinks(plan.customers);
+  for (const c of plan.customers) c.parentId = links.get(c.id) ?? null;
   return plan;
 }

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { customersSchema, regrade } from "../../src/domain/customers/index.ts";
-import { ensureHq, ensureProvinceRoles, orgSchema, systemActor } from "../../src/domain/org/index.ts";
+import { regrade, rehomeGroups } from "../../src/domain/customers/index.ts";
+import { ensureHq, ensureProvinceRoles, systemActor } from "../../src/domain/org/index.ts";
 import { recordAudit } from "../../src/platform/audit/service.ts";
 import { hashPassword } from "../../src/platform/auth/password.ts";
-import type { Db, Tx } from "../../src/platform/db/index.ts";
+import type { Db } from "../../src/platform/db/index.ts";
 import { notify } from "../../src/platform/notifications/service.ts";
-import { planArchive } from "./customers.ts";
+import { archiveChunks, crossRegionLinks, type LinkCandidate } from "./customers.ts";
+import { insertRows } from "./insert.ts";
 import { type OrgPlan, planOrg, type Scale } from "./org.ts";
 import { DEMO_PROVINCE } from "./province.ts";
 import { Rng } from "./random.ts";
@@ -29,33 +30,35 @@ export interface SeedResult {
   };
 }
 
-async function insertBatched<T extends object>(tx: Tx, table: Parameters<Tx["insert"]>[0], rows: T[]) {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
-}
+/** Progress of a long seed (province scale): customers written so far of the whole. */
+export type SeedProgress = (customersDone: number) => void;
 
 /**
  * Generates the demo province in one transaction: all of it or none. Every later capability adds its
- * own demo data here, so a first start brings up the whole product populated.
+ * own demo data here, so a first start brings up the whole product populated. The archive streams in
+ * chunks, so the province scale (200,000 customers, ~4,000,000 lines) needs no more memory than the demo.
  */
-export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
+export async function seedDemo(db: Db, options: SeedOptions, progress?: SeedProgress): Promise<SeedResult> {
   const hq = await ensureHq(db);
   const actor = await systemActor(db);
   const rng = new Rng(options.seed);
+  // Status-history ids come from their own stream, so they do not shift the archive's draws.
+  const historyRng = new Rng(options.seed ^ 0x5eed);
   const plan = planOrg(rng, hq, options.scale);
-  const archive = planArchive(rng, plan, options.scale, options.today ?? new Date());
   // One hash for every demo account: they share the printed password, and argon2id is slow on purpose.
   const passwordHash = await hashPassword(options.password);
+  const counts = { customers: 0, members: 0, contacts: 0, revenueRows: 0 };
   await db.transaction(async (tx) => {
     await ensureProvinceRoles(tx, DEMO_PROVINCE.provinceId);
-    await insertBatched(tx, orgSchema.orgUnit, plan.units);
-    await insertBatched(
+    await insertRows(tx, "org_unit", plan.units);
+    await insertRows(
       tx,
-      orgSchema.appUser,
+      "app_user",
       plan.users.map(({ roles: _roles, ...u }) => ({ ...u, passwordHash, mustChangePassword: false })),
     );
-    await insertBatched(
+    await insertRows(
       tx,
-      orgSchema.userRole,
+      "user_role",
       plan.users.flatMap((u) =>
         u.roles.map((roleCode) => ({ provinceId: u.provinceId, userId: u.id, roleCode })),
       ),
@@ -70,25 +73,48 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
         title: `欢迎使用集客，${u.name}`,
       })),
     );
-    await insertBatched(tx, customersSchema.customer, archive.customers);
-    await insertBatched(tx, customersSchema.member, archive.members);
-    await insertBatched(tx, customersSchema.contact, archive.contacts);
-    await insertBatched(tx, customersSchema.revenueFact, archive.revenue);
-    await tx.insert(customersSchema.customerStatusHistory).values(
-      archive.customers.map((c) => ({
-        provinceId: c.provinceId,
-        id: rng.uuid(Date.UTC(2025, 0, 1)),
-        customerId: c.id,
-        toStatus: c.status,
-        reason: "archive built",
-      })),
-    );
+    const candidates: LinkCandidate[] = [];
+    for (const chunk of archiveChunks(rng, plan, options.scale, options.today ?? new Date())) {
+      await insertRows(tx, "customer", chunk.customers);
+      await insertRows(tx, "member", chunk.members);
+      await insertRows(tx, "contact", chunk.contacts);
+      await insertRows(tx, "revenue_fact", chunk.revenue);
+      await insertRows(
+        tx,
+        "customer_status_history",
+        chunk.customers.map((c) => ({
+          provinceId: c.provinceId,
+          id: historyRng.uuid(Date.UTC(2025, 0, 1)),
+          customerId: c.id,
+          toStatus: c.status,
+          reason: "archive built",
+        })),
+      );
+      for (const c of chunk.customers)
+        if (c.industrySection === "J")
+          candidates.push({ id: c.id, industrySection: c.industrySection, handsets: c.handsets });
+      counts.customers += chunk.customers.length;
+      counts.members += chunk.members.length;
+      counts.contacts += chunk.contacts.length;
+      counts.revenueRows += chunk.revenue.length;
+      progress?.(counts.customers);
+    }
+    const links = [...crossRegionLinks(candidates)];
+    if (links.length > 0) {
+      await tx.execute(sql`update customer c set parent_id = l.parent_id
+        from json_to_recordset(${JSON.stringify(links.map(([child, parent]) => ({ child, parent_id: parent })))}::json)
+          as l(child uuid, parent_id uuid)
+        where c.province_id = ${DEMO_PROVINCE.provinceId} and c.id = l.child`);
+      await rehomeGroups(tx, actor, DEMO_PROVINCE.provinceId, [
+        ...new Set(links.map(([, parent]) => parent)),
+      ]);
+    }
     await recordAudit(tx, actor, {
       provinceId: DEMO_PROVINCE.provinceId,
       action: "seed",
       entityType: "dataset",
       entityId: `demo:${options.scale}:${options.seed}`,
-      after: { units: plan.units.length, users: plan.users.length, customers: archive.customers.length },
+      after: { units: plan.units.length, users: plan.users.length, customers: counts.customers },
     });
   });
   // Grades, tiers and segments come from the rule engine itself, so the demo shows real grade history.
@@ -101,10 +127,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     counts: {
       units: plan.units.length + 1,
       users: plan.users.length,
-      customers: archive.customers.length,
-      members: archive.members.length,
-      contacts: archive.contacts.length,
-      revenueRows: archive.revenue.length,
+      ...counts,
     },
   };
 }

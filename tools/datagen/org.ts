@@ -2,7 +2,8 @@ import { HQ_PROVINCE_ID, pathLabel } from "../../src/platform/db/columns.ts";
 import { DEMO_CITIES, DEMO_PROVINCE, GRID_NAMES } from "./province.ts";
 import { mobile, personName, type Rng } from "./random.ts";
 
-export type Scale = "test" | "demo";
+/** test: a small tree for tests; demo: the first-start province; province: a real province's size (J2). */
+export type Scale = "test" | "demo" | "province";
 
 export interface UnitRow {
   provinceId: number;
@@ -31,6 +32,9 @@ export interface OrgPlan {
 }
 
 const EPOCH = Date.UTC(2026, 0, 1);
+const GRIDS_PER_COUNTY: Record<Scale, number> = { test: 2, demo: 3, province: 12 };
+/** The chance that a grid beyond a county's first gets an account manager. */
+const AM_CHANCE: Record<Scale, number> = { test: 0.15, demo: 0.15, province: 1 };
 
 /** Plans the demo province under HQ: cities, counties, grids and ~300 staff across every role. */
 export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale): OrgPlan {
@@ -78,7 +82,7 @@ export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale
   for (let i = 1; i <= 2; i++) user(P, province, `pmgr${i}`, ["province_manager"]);
   const seq = { am: 0, ce: 0, agent: 0, bo: 0, analyst: 0, pm: 0, cm: 0, partner: 0, county: 0 };
   const next = (key: keyof typeof seq, width: number) => String(++seq[key]).padStart(width, "0");
-  const staff = scale === "demo" ? { agents: 24, analysts: 6, pms: 5 } : { agents: 2, analysts: 1, pms: 1 };
+  const staff = scale === "test" ? { agents: 2, analysts: 1, pms: 1 } : { agents: 24, analysts: 6, pms: 5 };
   user(P, province, "agent_demo", ["service_agent"], "service_agent (hotline, province-wide)");
   for (let i = 1; i < staff.agents; i++) user(P, province, `agent${next("agent", 3)}`, ["service_agent"]);
   user(P, province, "analyst_demo", ["analyst"], "analyst");
@@ -87,7 +91,7 @@ export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale
   user(P, province, `cm${next("cm", 2)}`, ["channel_manager"]);
 
   const cities =
-    scale === "demo"
+    scale !== "test"
       ? DEMO_CITIES
       : DEMO_CITIES.slice(0, 2).map((c) => ({ ...c, counties: c.counties.slice(0, 2) }));
   cities.forEach((cityPlan, ci) => {
@@ -103,7 +107,7 @@ export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale
     user(P, city, `bo${next("bo", 3)}`, ["backoffice"]);
     user(P, city, `cm${next("cm", 2)}`, ["channel_manager"]);
     if (ci === 0) user(P, city, "partner_demo", ["partner"], "partner (own customers only)");
-    else if (scale === "demo" && ci < 10) user(P, city, `partner${next("partner", 2)}`, ["partner"]);
+    else if (scale !== "test" && ci < 10) user(P, city, `partner${next("partner", 2)}`, ["partner"]);
     cityPlan.counties.forEach((countyName, ki) => {
       const code = `${cityPlan.code}${String(ki + 1).padStart(2, "0")}`;
       const county = unit(city, {
@@ -123,8 +127,10 @@ export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale
         roles,
         first ? `county_manager, ${countyName} only` : undefined,
       );
-      const gridCount = scale === "demo" ? 3 : 2;
-      const names = [...GRID_NAMES];
+      // A province has ~1,000 grids (12 a county), each with an account manager or two: ~1,500 AMs.
+      const gridCount = GRIDS_PER_COUNTY[scale];
+      const names =
+        gridCount > GRID_NAMES.length ? GRID_NAMES.flatMap((n) => [`${n}一`, `${n}二`]) : [...GRID_NAMES];
       for (let g = 0; g < gridCount; g++) {
         const label = names.splice(rng.int(0, names.length - 1), 1)[0]!;
         const grid = unit(county, {
@@ -136,8 +142,12 @@ export function planOrg(rng: Rng, hq: { id: string; path: string }, scale: Scale
         });
         if (first && g === 0)
           user(P, grid, "am_demo", ["account_manager"], "account_manager (own customers)");
-        // ~1.3 account managers per grid at demo scale: with ~2,000 customers that is the 1:50 of seed 001.
-        else if (g < 1 || rng.next() < 0.15) user(P, grid, `am${next("am", 4)}`, ["account_manager"]);
+        // Demo: a county's first grid has an account manager, a few more grids too (~2,000 customers over
+        // ~115 AMs). Province: every grid has one and ~45% a second, ~1,500 AMs in all.
+        else if (g < 1 || rng.next() < AM_CHANCE[scale])
+          user(P, grid, `am${next("am", 4)}`, ["account_manager"]);
+        if (scale === "province" && rng.next() < 0.45)
+          user(P, grid, `am${next("am", 4)}`, ["account_manager"]);
       }
       if (ki % 3 === 0) user(P, county, `ce${next("ce", 3)}`, ["customer_engineer"]);
     });

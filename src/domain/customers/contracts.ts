@@ -27,6 +27,12 @@ export const Customer = z.object({
   employees: z.number().int().nullable(),
   handsets: z.number().int().nullable(),
   parentId: z.uuid().nullable(),
+  homeOrgUnitId: z
+    .uuid()
+    .nullable()
+    .describe(
+      "a cross-region group's own site, when it is owned higher up, by the unit covering its subsidiaries",
+    ),
   status: CustomerStatus,
   accountManager: PersonRef,
   customerEngineer: PersonRef,
@@ -233,6 +239,10 @@ export const CustomerOverview = z.object({
     }),
   ),
   subsidiaries: z.array(z.object({ id: z.uuid(), name: z.string(), orgUnitName: z.string() })),
+  parentGroup: z
+    .object({ id: z.uuid(), code: z.string(), name: z.string(), orgUnitName: z.string() })
+    .nullable()
+    .describe("the group this customer belongs to, shown even when the parent is outside the caller's scope"),
   products: z.array(z.unknown()).describe("filled by the catalogue capability"),
   tickets: z.array(z.unknown()).describe("filled by the service desk"),
   visits: z.array(z.unknown()).describe("filled by the sales capability"),
@@ -507,4 +517,27 @@ export const KeyAccount = z.object({
     orgUnitName: z.string(),
   }),
   builtAt: z.string(),
+});
+
+const GroupPart = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  grade: z.string().nullable(),
+  status: CustomerStatus,
+  orgUnitName: z.string(),
+  visible: z.boolean().describe("whether the caller may open this customer's own archive"),
+});
+/** A cross-region group as seen from any of its parts (DOMAIN.md 跨区客户). */
+export const GroupSummary = z.object({
+  parent: GroupPart.omit({ status: true }).extend({
+    status: CustomerStatus,
+    valueTier: z.string().nullable(),
+    orgUnitId: z.uuid(),
+  }),
+  subsidiaries: z.array(GroupPart),
+  groupRevenueToDateFen: z
+    .number()
+    .int()
+    .describe("this calendar year's revenue of the parent and all subsidiaries"),
 });

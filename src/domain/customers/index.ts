@@ -12,6 +12,7 @@ import { memberRoutes } from "./routes/members.ts";
 
 export { customersSchema } from "./schema.ts";
 export { ensureDefaultRuleSets, regrade } from "./service/grading.ts";
+export { rehomeGroups } from "./service/groups.ts";
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes);

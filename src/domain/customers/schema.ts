@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -42,6 +42,12 @@ export const customer = pgTable(
     employees: integer("employees"),
     handsets: integer("handsets"),
     parentId: uuid("parent_id"),
+    /**
+     * A cross-region parent group is owned by the lowest org unit covering it and all its subsidiaries
+     * (org_unit_id); this keeps the unit of its own site, so the ownership can be worked out again
+     * when subsidiaries come or go. Null when the group sits in its own unit.
+     */
+    homeOrgUnitId: uuid("home_org_unit_id"),
     status: text("status", { enum: CUSTOMER_STATUSES }).notNull().default("active"),
     accountManagerId: uuid("account_manager_id"),
     customerEngineerId: uuid("customer_engineer_id"),
@@ -54,6 +60,14 @@ export const customer = pgTable(
     smatType: text("smat_type"),
     /** Set when this record was merged into another (a duplicate); such records leave every list. */
     mergedIntoId: uuid("merged_into_id"),
+    /**
+     * The characters and character pairs of the full and short names (drizzle/0009_search_grams.sql),
+     * kept on the row so a search re-checks matches without working them out again. Read by the
+     * search index only; `customerColumns` leaves it out of every select.
+     */
+    searchGrams: text("search_grams")
+      .array()
+      .generatedAlwaysAs(sql`search_grams(name || ' ' || coalesce(short_name, ''))`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,13 +76,31 @@ export const customer = pgTable(
     primaryKey({ name: "customer_pk", columns: [t.provinceId, t.id] }),
     uniqueIndex("customer_code_unique_per_province").on(t.provinceId, t.code),
     index("customer_credit_code_idx").on(t.provinceId, t.creditCode),
-    index("customer_org_unit_idx").on(t.provinceId, t.orgUnitId),
-    index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId),
-    index("customer_grade_idx").on(t.provinceId, t.grade),
+    // Lists always leave merged records out; with merged_into_id in the key, counting a unit's, an
+    // AM's, a grade's or a status's customers never reads the table (index-only scans).
+    index("customer_org_unit_idx").on(t.provinceId, t.orgUnitId, t.mergedIntoId),
+    index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId, t.mergedIntoId),
+    index("customer_engineer_idx").on(t.provinceId, t.customerEngineerId),
+    index("customer_grade_idx").on(t.provinceId, t.grade, t.mergedIntoId),
+    index("customer_status_idx").on(t.provinceId, t.status, t.mergedIntoId),
+    index("customer_segment_idx").on(t.provinceId, t.marketSegment, t.mergedIntoId),
+    index("customer_value_tier_idx").on(t.provinceId, t.valueTier, t.mergedIntoId),
     index("customer_parent_idx").on(t.provinceId, t.parentId),
+    // The list's sort orders: a page is read off the index instead of sorting the whole scope.
+    index("customer_name_idx").on(t.provinceId, t.name),
+    index("customer_updated_idx").on(t.provinceId, t.updatedAt),
+    index("customer_handsets_idx").on(t.provinceId, sql`${t.handsets} desc nulls last`),
+    // Substring search of any length, two-character words included (migration 0009, search_grams).
+    index("customer_search_grams").using("gin", t.searchGrams),
     index("customer_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
+
+/** Every customer column but the search grams, which only the search index needs. */
+export const customerColumns = (() => {
+  const { searchGrams: _grams, ...columns } = getTableColumns(customer);
+  return columns;
+})();
 
 /** 集团成员: one line (MSISDN) of a group; paid by the group (统一付费) or by the person (个人付费). */
 export const member = pgTable(
@@ -155,6 +187,25 @@ export const revenueFact = pgTable(
     primaryKey({ name: "revenue_fact_pk", columns: [t.provinceId, t.customerId, t.month, t.productLine] }),
     index("revenue_fact_month_idx").on(t.provinceId, t.month),
   ],
+);
+
+/**
+ * Each customer's revenue per calendar year, kept by triggers on revenue_fact (drizzle/0011): the list
+ * sorts and the 360° header read "revenue to date" here instead of summing a year of facts per row.
+ */
+export const revenueYear = pgTable(
+  "customer_revenue_year",
+  {
+    provinceId: provinceId(),
+    customerId: uuid("customer_id").notNull(),
+    year: smallint("year").notNull(),
+    groupPaidFen: bigint("group_paid_fen", { mode: "number" }).notNull().default(0),
+    memberPaidFen: bigint("member_paid_fen", { mode: "number" }).notNull().default(0),
+    totalFen: bigint("total_fen", { mode: "number" })
+      .notNull()
+      .generatedAlwaysAs(sql`group_paid_fen + member_paid_fen`),
+  },
+  (t) => [primaryKey({ name: "customer_revenue_year_pk", columns: [t.provinceId, t.customerId, t.year] })],
 );
 
 /** Status lifecycle history (potential → active → at-risk → churned → won back). */
@@ -296,6 +347,7 @@ export const customersSchema = {
   member,
   contact,
   revenueFact,
+  revenueYear,
   customerStatusHistory,
   gradingRuleSet,
   gradeHistory,

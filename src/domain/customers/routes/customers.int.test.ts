@@ -34,6 +34,7 @@ interface Customer {
 interface Page {
   items: Customer[];
   total: number;
+  totalExact: boolean;
 }
 interface Unit {
   id: string;
@@ -131,7 +132,8 @@ describe("listing and filtering", () => {
     const res = await admin.get("/api/v1/customers?grade=A&limit=20");
     expect(res.statusCode).toBe(200);
     const page = res.json() as Page;
-    expect(Object.keys(page).sort()).toEqual(["items", "total"]);
+    expect(Object.keys(page).sort()).toEqual(["items", "total", "totalExact"]);
+    expect(page.totalExact).toBe(true);
     const expected = idsWhere((c) => c.grade === "A");
     expect(expected.length).toBeGreaterThan(0);
     expect(page.total).toBe(expected.length);
@@ -233,6 +235,17 @@ describe("listing and filtering", () => {
     expect(byCredit.items.map((c) => c.id)).toEqual([target.id]);
     const lower = await list(admin, `q=${target.creditCode!.toLowerCase()}`);
     expect(lower.items.map((c) => c.id)).toEqual([target.id]);
+  });
+
+  it("finds one-, two- and longer Chinese fragments of names", async () => {
+    const target = seeded.find((c) => [...c.name].length >= 6)!;
+    const chars = [...target.name];
+    for (const fragment of [chars[1]!, chars.slice(2, 4).join(""), chars.slice(1, 5).join("")]) {
+      const page = await list(admin, `q=${encodeURIComponent(fragment)}&limit=200`);
+      expect(ids(page), fragment).toEqual(
+        idsWhere((c) => c.name.includes(fragment) || (c.shortName ?? "").includes(fragment)),
+      );
+    }
   });
 
   it("treats % and _ in the search as text, not wildcards", async () => {
@@ -360,7 +373,7 @@ describe("data scope", () => {
   it("a partner who owns nothing sees nothing", async () => {
     const partner = await t.login("partner_demo");
     const page = await list(partner, "limit=200");
-    expect(page).toEqual({ items: [], total: 0 });
+    expect(page).toEqual({ items: [], total: 0, totalExact: true });
     expect((await partner.get(`/api/v1/customers/${seeded[0]!.id}`)).statusCode).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../../platform/http/error-schema.ts";
-import { listOf } from "../../../platform/http/pagination.ts";
+import { cappedListOf } from "../../../platform/http/pagination.ts";
 import { actorOf } from "../../../platform/http/types.ts";
 import {
   Customer,
@@ -9,6 +9,7 @@ import {
   CustomerListQuery,
   CustomerOverview,
   CustomerUpdate,
+  GroupSummary,
   StatusChange,
 } from "../contracts.ts";
 import {
@@ -18,6 +19,7 @@ import {
   listCustomers,
   updateCustomer,
 } from "../service/customers.ts";
+import { groupSummary } from "../service/groups.ts";
 import { customerOverview } from "../service/overview.ts";
 
 export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +32,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Group customers in the caller's scope, filtered, sorted and paged",
         querystring: CustomerListQuery,
-        response: { 200: listOf(Customer), ...errorResponses },
+        response: { 200: cappedListOf(Customer), ...errorResponses },
       },
     },
     (req) => listCustomers(app.db, actorOf(req), req.query),
@@ -74,5 +76,18 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => customerOverview(app.db, actorOf(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/customers/:id/group",
+    {
+      schema: {
+        tags,
+        summary:
+          "A group's summary (parent, subsidiaries, group revenue) for anyone who sees the parent or one of its subsidiaries",
+        params,
+        response: { 200: GroupSummary, ...errorResponses },
+      },
+    },
+    (req) => groupSummary(app.db, actorOf(req), req.params.id),
   );
 };

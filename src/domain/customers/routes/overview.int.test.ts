@@ -76,6 +76,7 @@ describe("the 360° overview", () => {
         "customer",
         "gradeHistory",
         "members",
+        "parentGroup",
         "products",
         "revenue",
         "risk",

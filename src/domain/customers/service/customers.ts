@@ -30,23 +30,24 @@ import {
   divisionFitsSection,
   STATUS_TRANSITIONS,
 } from "../rules/archive.ts";
-import { customer, customerStatusHistory } from "../schema.ts";
+import { customer, customerColumns, customerStatusHistory } from "../schema.ts";
 import { regrade } from "./grading.ts";
-import { customerScope, orgJoin, ownScopeOnly } from "./scope.ts";
+import { rehomeGroups } from "./groups.ts";
+import { customerScope, inUnitSubtree, orgJoin, ownScopeOnly } from "./scope.ts";
 
 const { orgUnit, appUser } = orgSchema;
 const am = alias(appUser, "am");
 const ce = alias(appUser, "ce");
 
 /** Revenue of the current calendar year in Asia/Shanghai, the "revenue to date" of the 360° header. */
-const revenueToDate = sql<number>`(select coalesce(sum(r.group_paid_fen + r.member_paid_fen), 0)::bigint
-  from revenue_fact r where r.province_id = "customer"."province_id" and r.customer_id = "customer"."id"
-  and r.month >= date_trunc('year', now() at time zone 'Asia/Shanghai')::date)`.mapWith(Number);
+const revenueToDate = sql<number>`coalesce((select y.total_fen from customer_revenue_year y
+  where y.province_id = "customer"."province_id" and y.customer_id = "customer"."id"
+    and y.year = extract(year from now() at time zone 'Asia/Shanghai')::smallint), 0)`.mapWith(Number);
 const memberCount = sql<number>`(select count(*)::int from member m
   where m.province_id = "customer"."province_id" and m.customer_id = "customer"."id" and m.left_at is null)`;
 
 const fields = {
-  ...getTableColumns(customer),
+  ...customerColumns,
   orgUnitName: orgUnit.name,
   amName: am.name,
   ceName: ce.name,
@@ -54,14 +55,19 @@ const fields = {
   revenueToDateFen: revenueToDate,
 };
 
-/** Customers joined with what the list and the header show; callers add the scope and filters. */
-const selectCustomers = (db: DbOrTx) =>
+/**
+ * Customers joined with what the list and the header show, plus any `extra` columns (the 360° view
+ * adds its sections as JSON subqueries); callers add the scope and filters.
+ */
+export const selectCustomersWith = <Extra extends Record<string, SQL>>(db: DbOrTx, extra: Extra) =>
   db
-    .select(fields)
+    .select({ ...fields, ...extra })
     .from(customer)
     .innerJoin(orgUnit, orgJoin)
     .leftJoin(am, and(eq(am.provinceId, customer.provinceId), eq(am.id, customer.accountManagerId)))
     .leftJoin(ce, and(eq(ce.provinceId, customer.provinceId), eq(ce.id, customer.customerEngineerId)));
+
+const selectCustomers = (db: DbOrTx) => selectCustomersWith(db, {});
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectCustomers>["execute"]>>[number];
 
@@ -87,16 +93,29 @@ export async function getCustomer(db: Db, actor: Actor, id: string): Promise<Cus
   return present(await findCustomer(db, actor, id));
 }
 
+// Name, code and update time are never null; the others sort their blanks last. Each has an index
+// that yields a page in order (handsets: descending, the order people ask for).
 const SORTS = {
-  name: customer.name,
-  code: customer.code,
-  grade: customer.grade,
-  handsets: customer.handsets,
-  updatedAt: customer.updatedAt,
-  revenueToDate,
+  name: { column: customer.name, nullable: false },
+  code: { column: customer.code, nullable: false },
+  grade: { column: customer.grade, nullable: true },
+  handsets: { column: customer.handsets, nullable: true },
+  updatedAt: { column: customer.updatedAt, nullable: false },
+  revenueToDate: { column: revenueToDate, nullable: false },
 } as const;
 
-export async function listCustomers(db: Db, actor: Actor, query: z.infer<typeof CustomerListQuery>) {
+/**
+ * Lists count exactly up to this many rows and then say "at least": an exact count of a province's
+ * 200,000 customers costs more than the page itself, and nobody pages that far.
+ */
+export const COUNT_CAP = 10_000;
+
+export async function listCustomers(
+  db: Db,
+  actor: Actor,
+  query: z.infer<typeof CustomerListQuery>,
+  { countCap = COUNT_CAP }: { countCap?: number } = {},
+) {
   const filters: (SQL | undefined)[] = [customerScope(actor)];
   const anyOf = <T extends string>(column: Parameters<typeof inArray>[0], values: T[] | undefined) =>
     values && values.length > 0 ? inArray(column, values) : undefined;
@@ -113,30 +132,38 @@ export async function listCustomers(db: Db, actor: Actor, query: z.infer<typeof 
   );
   if (query.orgUnitId) {
     const unit = await orgUnitInScope(db, actor, query.orgUnitId);
-    filters.push(sql`${orgUnit.path} <@ ${unit.path}::ltree`);
+    filters.push(inUnitSubtree(unit.provinceId, unit.path));
   }
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    filters.push(
-      or(
-        ilike(customer.name, like),
-        ilike(customer.shortName, like),
-        eq(customer.code, query.q),
-        eq(customer.creditCode, query.q.toUpperCase()),
-      ),
-    );
-  }
+  if (query.q) filters.push(matchesSearch(query.q));
   const where = and(...filters);
+  const sort = SORTS[query.sort ?? "name"];
   const direction = query.order === "desc" ? desc : asc;
-  const [rows, [total]] = await Promise.all([
-    selectCustomers(db)
-      .where(where)
-      .orderBy(sql`${direction(SORTS[query.sort ?? "name"])} nulls last`, asc(customer.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(customer).innerJoin(orgUnit, orgJoin).where(where),
+  const order = sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(sort.column);
+  const [rows, [counted]] = await Promise.all([
+    selectCustomers(db).where(where).orderBy(order, asc(customer.id)).limit(query.limit).offset(query.offset),
+    rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from ${customer} where ${where} limit ${countCap + 1}) c`,
+    ),
   ]);
-  return { items: rows.map(present), total: total?.n ?? 0 };
+  const n = counted?.n ?? 0;
+  return { items: rows.map(present), total: Math.min(n, countCap), totalExact: n <= countCap };
+}
+
+/**
+ * Name or short name containing `q` (any length: the grams index of migration 0009 narrows, ILIKE
+ * decides), or the exact business code or credit code.
+ */
+function matchesSearch(q: string): SQL {
+  const like = `%${escapeLike(q)}%`;
+  const grams = sql`${customer.searchGrams} @> search_query_grams(${q})`;
+  // One or two characters without spaces are found exactly by their gram: no re-check needed.
+  const exact = q.length <= 2 && !/\s/.test(q);
+  return or(
+    exact ? grams : and(grams, or(ilike(customer.name, like), ilike(customer.shortName, like))),
+    eq(customer.code, q),
+    eq(customer.creditCode, q.toUpperCase()),
+  )!;
 }
 
 function validateArchive(
@@ -229,6 +256,7 @@ export async function createCustomer(
       reason: "created",
       changedBy: actor.userId,
     });
+    await rehomeGroups(tx, actor, unit.provinceId, [id]);
     const created = await findCustomer(tx, actor, id);
     await recordAudit(tx, actor, {
       provinceId: unit.provinceId,
@@ -269,10 +297,18 @@ export async function updateCustomer(
       "customer_engineer",
     );
     await assertParent(tx, actor, changes.parentId, id);
+    // Someone who moves a group names its own site; the owner over its subsidiaries follows from that.
+    const moved = changes.orgUnitId !== undefined && changes.orgUnitId !== before.orgUnitId;
     await tx
       .update(customer)
-      .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
+      .set({
+        ...changes,
+        ...(moved ? { homeOrgUnitId: null } : {}),
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(customer.provinceId, before.provinceId), eq(customer.id, id)));
+    await rehomeGroups(tx, actor, before.provinceId, [id, before.parentId]);
     const after = await findCustomer(tx, actor, id).catch(() => null);
     await recordAudit(tx, actor, {
       provinceId: before.provinceId,

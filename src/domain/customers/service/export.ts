@@ -29,7 +29,7 @@ async function fillNames(db: Db, names: Names, page: Customer[]) {
     ...new Set(ids.filter((id): id is string => !!id && !known.has(id))),
   ];
   const units = missing(
-    page.map((c) => c.orgUnitId),
+    page.map((c) => c.homeOrgUnitId ?? c.orgUnitId),
     names.unitCodes,
   );
   const users = missing(
@@ -106,7 +106,8 @@ function rowOf(c: Customer, names: Names) {
     industrySection: c.industrySection,
     industryDivision: c.industryDivision,
     address: c.address,
-    orgUnitCode: names.unitCodes.get(c.orgUnitId) ?? "",
+    // A cross-region group's own site: the unit an import takes it back to (its owner follows).
+    orgUnitCode: names.unitCodes.get(c.homeOrgUnitId ?? c.orgUnitId) ?? "",
     cluster: c.cluster,
     clusterType: zhLabel(CLUSTER_TYPE_CHOICES, c.clusterType),
     employees: c.employees,

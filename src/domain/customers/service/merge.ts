@@ -18,6 +18,7 @@ import {
   revenueFact,
 } from "../schema.ts";
 import { findCustomer, present } from "./customers.ts";
+import { rehomeGroups } from "./groups.ts";
 
 /** Fields a merge copies from the duplicate where the survivor has none. */
 const FILLABLE = [
@@ -152,6 +153,8 @@ export async function mergeCustomers(
       .update(customer)
       .set({ mergedIntoId: survivor.id, version: duplicate.version + 1, updatedAt: new Date() })
       .where(and(eq(customer.provinceId, p), eq(customer.id, duplicate.id)));
+    // The duplicate's subsidiaries now hang under the survivor, and its own parent lost a part.
+    await rehomeGroups(tx, actor, p, [survivor.id, duplicate.id]);
     await tx.insert(customerMerge).values({
       provinceId: p,
       id: mergeId,
@@ -321,6 +324,7 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string) {
       .update(customer)
       .set({ mergedIntoId: null, version: sql`${customer.version} + 1`, updatedAt: new Date() })
       .where(and(eq(customer.provinceId, p), eq(customer.id, merge.mergedId)));
+    await rehomeGroups(tx, actor, p, [merge.survivorId, merge.mergedId]);
     await tx
       .update(customerMerge)
       .set({ status: "undone", settledAt: new Date() })

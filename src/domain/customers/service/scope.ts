@@ -1,16 +1,22 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, can } from "../../../platform/auth/actor.ts";
-import { inScope } from "../../../platform/auth/scope.ts";
 import { Forbidden } from "../../../platform/errors.ts";
 import { orgSchema } from "../../org/index.ts";
 import { customer } from "../schema.ts";
 
 const { orgUnit } = orgSchema;
 
+/** Customers whose unit lies in the subtree at `path` (an org-unit id list, so no join is needed). */
+export function inUnitSubtree(provinceId: number, path: string): SQL {
+  return sql`${customer.orgUnitId} in (select u.id from org_unit u
+    where u.province_id = ${provinceId} and u.path <@ ${path}::ltree)`;
+}
+
 /**
  * Which customers the actor sees: with customer:read, those of its org subtree; with only
  * customer:read_own, those it owns as account manager or customer engineer (DOMAIN.md: an AM sees own
- * customers). Queries must join org_unit on the customer's unit (see `customerFrom`).
+ * customers). The condition stands on the customer table alone: a province-wide reader needs no org
+ * test at all, others an index probe per unit of their subtree.
  */
 export function customerScope(actor: Actor): SQL {
   // A record merged into another is gone for every reader; only the merge itself still refers to it.
@@ -18,7 +24,10 @@ export function customerScope(actor: Actor): SQL {
     actor.orgLevel === "hq" ? undefined : eq(customer.provinceId, actor.provinceId),
     isNull(customer.mergedIntoId),
   );
-  if (can(actor, "customer:read")) return and(province, inScope(actor, orgUnit.path, orgUnit.provinceId))!;
+  if (can(actor, "customer:read")) {
+    if (actor.orgLevel === "hq" || actor.orgLevel === "province") return province!;
+    return and(province, inUnitSubtree(actor.provinceId, actor.orgPath))!;
+  }
   if (can(actor, "customer:read_own")) {
     const me = actor.userId ?? "00000000-0000-0000-0000-000000000000";
     return and(

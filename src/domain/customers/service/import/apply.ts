@@ -5,6 +5,7 @@ import type { Actor } from "../../../../platform/auth/actor.ts";
 import type { Tx } from "../../../../platform/db/index.ts";
 import { uuidv7 } from "../../../../platform/ids.ts";
 import { contact, customer, customerStatusHistory, importRun, member } from "../../schema.ts";
+import { rehomeGroups } from "../groups.ts";
 import type { ImportCounts } from "./types.ts";
 import type { ContactPlan } from "./validate-contacts.ts";
 import { type CustomerPlan, WRITTEN_FIELDS } from "./validate-customers.ts";
@@ -112,7 +113,14 @@ export async function applyImport(
     plan.customers.filter((p) => !p.existing),
   );
   const changed = plan.customers.filter((p) => p.existing && p.changed);
-  const assignments = WRITTEN_FIELDS.map((f) => `"${customer[f].name}" = excluded."${customer[f].name}"`);
+  // The file names a cross-region group's own site; while that stays, its owner higher up stays too.
+  const sameSite = `customer.home_org_unit_id = excluded.org_unit_id`;
+  const assignments = WRITTEN_FIELDS.map((f) =>
+    f === "orgUnitId"
+      ? `org_unit_id = case when ${sameSite} then customer.org_unit_id else excluded.org_unit_id end,
+         home_org_unit_id = case when ${sameSite} then customer.home_org_unit_id end`
+      : `"${customer[f].name}" = excluded."${customer[f].name}"`,
+  );
   await insertRows(
     tx,
     customer,
@@ -134,6 +142,14 @@ export async function applyImport(
         reason: "imported",
         changedBy: actor.userId,
       })),
+  );
+
+  // Cross-region groups whose parts came, went or moved get their owner worked out again.
+  await rehomeGroups(
+    tx,
+    actor,
+    provinceId,
+    plan.customers.flatMap((p) => [p.record.id, p.existing?.parentId]),
   );
 
   await insertRows(

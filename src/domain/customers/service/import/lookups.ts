@@ -5,7 +5,7 @@ import { HQ_PROVINCE_ID } from "../../../../platform/db/columns.ts";
 import type { DbOrTx } from "../../../../platform/db/index.ts";
 import { rowsOf } from "../../../../platform/db/sql.ts";
 import { orgSchema } from "../../../org/index.ts";
-import { contact, customer, member } from "../../schema.ts";
+import { contact, customer, customerColumns, member } from "../../schema.ts";
 import { orgJoin } from "../scope.ts";
 
 const { orgUnit } = orgSchema;
@@ -27,7 +27,7 @@ export interface UserRef {
   status: string;
   roles: string[];
 }
-export type CustomerRow = typeof customer.$inferSelect;
+export type CustomerRow = Omit<typeof customer.$inferSelect, "searchGrams">;
 export interface ExistingCustomer extends CustomerRow {
   orgPath: string;
   /** Whether the importer may see (and so update or refer to) this customer. */
@@ -139,7 +139,7 @@ export async function loadUsers(db: DbOrTx, provinceId: number, usernames: Itera
 /** Existing customers by code (the file's own, its parent codes and the codes its members refer to). */
 export async function loadCustomers(db: DbOrTx, actor: Actor, provinceId: number, codes: Iterable<string>) {
   const rows = await db
-    .select({ ...getTableColumns(customer), orgPath: sql<string>`${orgUnit.path}::text` })
+    .select({ ...customerColumns, orgPath: sql<string>`${orgUnit.path}::text` })
     .from(customer)
     .innerJoin(orgUnit, orgJoin)
     .where(and(eq(customer.provinceId, provinceId), sql`${customer.code} = any(${list(codes)}::text[])`));

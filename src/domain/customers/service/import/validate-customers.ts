@@ -259,7 +259,9 @@ export function validateCustomers(sheet: SheetData, ctx: ImportContext, sink: Is
   resolveParents(sheet, ctx, sink, plans);
   for (const plan of plans.values()) {
     const before = plan.existing;
-    plan.changed = before === null || WRITTEN_FIELDS.some((f) => !sameValue(plan.record[f], before[f]));
+    // A cross-region group is owned higher up than its own site; the file names the site.
+    const site = before && { ...before, orgUnitId: before.homeOrgUnitId ?? before.orgUnitId };
+    plan.changed = site === null || WRITTEN_FIELDS.some((f) => !sameValue(plan.record[f], site[f]));
   }
   return { plans, codes };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "customer" ADD COLUMN "home_org_unit_id" uuid;
