@@ -74,6 +74,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     await insertBatched(tx, customersSchema.member, archive.members);
     await insertBatched(tx, customersSchema.contact, archive.contacts);
     await insertBatched(tx, customersSchema.revenueFact, archive.revenue);
+    // The months list reads one summary row per month rather than every fact.
+    await tx.execute(sql`insert into revenue_month
+        (province_id, month, row_count, customer_count, group_paid_fen, member_paid_fen, source)
+      select province_id, month, count(*)::int, count(distinct customer_id)::int,
+        sum(group_paid_fen), sum(member_paid_fen), 'generated'
+      from revenue_fact where province_id = ${DEMO_PROVINCE.provinceId} group by province_id, month`);
     await tx.insert(customersSchema.customerStatusHistory).values(
       archive.customers.map((c) => ({
         provinceId: c.provinceId,

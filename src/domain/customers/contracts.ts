@@ -508,3 +508,5 @@ export const KeyAccount = z.object({
   }),
   builtAt: z.string(),
 });
+
+export * from "./contracts/revenue.ts";

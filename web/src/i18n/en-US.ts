@@ -113,6 +113,7 @@ export const enUS: Dictionary = {
     "customer:write": "Maintain customer archives",
     "customer:assign": "Assign account managers",
     "grading:write": "Maintain grading rules",
+    "revenue:import": "Import monthly revenue",
   },
   orgLevel: {
     hq: "HQ",

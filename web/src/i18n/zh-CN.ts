@@ -111,6 +111,7 @@ export const zhCN = {
     "customer:write": "维护客户档案",
     "customer:assign": "分配客户经理",
     "grading:write": "维护分级规则",
+    "revenue:import": "导入月度收入",
   },
   orgLevel: {
     hq: "总部",
