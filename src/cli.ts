@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { and, eq } from "drizzle-orm";
 import { seedDemo } from "../tools/datagen/index.ts";
+import { importRevenueFromCli } from "./cli/import-revenue.ts";
 import { UserCreate } from "./domain/org/contracts.ts";
 import { createUser, isEmpty, orgSchema, systemActor } from "./domain/org/index.ts";
 import { type Config, loadConfig } from "./platform/config.ts";
@@ -132,6 +133,24 @@ user
           `Created user ${created.username} (${created.roles.join(", ")}) in ${created.orgUnitName}.`,
         );
       }),
+  );
+
+const importer = program.command("import").description("import files from other systems");
+importer
+  .command("revenue")
+  .description(
+    "replace whole months of revenue with the billing system's CSV export (docs/revenue-import.md)",
+  )
+  .argument("<file>", "the CSV file")
+  .option("--province <id>", "the province the file belongs to (default: the only one)", positiveInt)
+  .option("--dry-run", "check the file and show what it would change, writing nothing")
+  .addOption(
+    new Option("--lang <locale>", "language of the problems").choices(["zh-CN", "en-US"]).default("zh-CN"),
+  )
+  .action((file: string, opts: { province?: number; dryRun?: boolean; lang: "zh-CN" | "en-US" }) =>
+    withDatabase(loadConfig(), async ({ db }) => {
+      process.exitCode = await importRevenueFromCli(db, file, opts);
+    }),
   );
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ describe("jike CLI", () => {
   it("lists its commands", async () => {
     const { code, output } = await runCli(["--help"], env());
     expect(code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "user"]) expect(output).toContain(command);
+    for (const command of ["serve", "migrate", "seed", "user", "import"]) expect(output).toContain(command);
   });
 
   it("explains what is wrong with a bad user and creates nothing", async () => {
@@ -55,5 +55,44 @@ describe("jike CLI", () => {
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("jike import revenue", () => {
+  let seeded: string;
+  let file: string;
+  beforeAll(async () => {
+    seeded = mkdtempSync(path.join(tmpdir(), "jike-cli-revenue-"));
+    const seed = await runCli(["seed", "--scale", "test"], { JIKE_DATA_DIR: seeded });
+    expect(seed.code, seed.output).toBe(0);
+    file = path.join(seeded, "billing.csv");
+  }, 120_000);
+  afterAll(() => rmSync(seeded, { recursive: true, force: true }));
+
+  it("replaces the month and prints what it became", async () => {
+    writeFileSync(
+      file,
+      "month,customer_code,product_line,group_paid_yuan,member_paid_yuan\n2024-01,JK00000001,vpmn,1200.50,0\n",
+    );
+    const { code, output } = await runCli(["import", "revenue", file], { JIKE_DATA_DIR: seeded });
+    expect(code, output).toBe(0);
+    expect(output).toContain("Imported billing.csv (utf-8): 1 rows, 1 customers, 1,200.50 yuan");
+    expect(output).toMatch(/2024-01\s+0 → 1 /);
+  });
+
+  it("prints every problem and exits with 1 on a rejected file", async () => {
+    writeFileSync(
+      file,
+      "month,customer_code,product_line,group_paid_yuan,member_paid_yuan\n2024-01,JK00000001,vpmn,1,0\n2024-01,NOSUCH,vpmn,1,0\n2024-01,JK00000002,vpmn,1.001,0\n",
+    );
+    const { code, output } = await runCli(["import", "revenue", file, "--lang", "en-US"], {
+      JIKE_DATA_DIR: seeded,
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("Nothing was imported: 2 problem(s) in billing.csv.");
+    expect(output).toContain(
+      'row 3, customer_code "NOSUCH": No customer of this province has the code NOSUCH.',
+    );
+    expect(output).toContain('row 4, group_paid_yuan "1.001": At most two decimals (fen).');
   });
 });

@@ -1,3 +1,4 @@
+import { PRODUCT_LINES } from "../../src/domain/customers/rules/product-lines.ts";
 import type { OrgPlan, Scale } from "./org.ts";
 import { mobile, personName, type Rng } from "./random.ts";
 
@@ -272,17 +273,6 @@ function creditCode(rng: Rng, section: string): string {
   return body + CREDIT[(31 - (sum % 31)) % 31];
 }
 
-const PRODUCT_LINES = [
-  "vpmn",
-  "group_sms",
-  "mas",
-  "ringback",
-  "dedicated_line",
-  "internet_line",
-  "idc",
-  "industry_app",
-  "voice",
-];
 const CLUSTERS = [
   { name: "芙蓉国际大厦", type: "building" as const },
   { name: "高新技术产业园", type: "park" as const },

@@ -109,6 +109,12 @@ export async function seedDemo(db: Db, options: SeedOptions, progress?: SeedProg
         ...new Set(links.map(([, parent]) => parent)),
       ]);
     }
+    // The months list reads one summary row per month rather than every fact.
+    await tx.execute(sql`insert into revenue_month
+        (province_id, month, row_count, customer_count, group_paid_fen, member_paid_fen, source)
+      select province_id, month, count(*)::int, count(distinct customer_id)::int,
+        sum(group_paid_fen), sum(member_paid_fen), 'generated'
+      from revenue_fact where province_id = ${DEMO_PROVINCE.provinceId} group by province_id, month`);
     await recordAudit(tx, actor, {
       provinceId: DEMO_PROVINCE.provinceId,
       action: "seed",

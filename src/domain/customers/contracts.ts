@@ -541,3 +541,4 @@ export const GroupSummary = z.object({
     .int()
     .describe("this calendar year's revenue of the parent and all subsidiaries"),
 });
+export * from "./contracts/revenue.ts";

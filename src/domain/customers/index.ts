@@ -9,10 +9,12 @@ import { gradingRoutes } from "./routes/grading.ts";
 import { importExportRoutes } from "./routes/import-export.ts";
 import { keyAccountRoutes } from "./routes/key-accounts.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { revenueRoutes } from "./routes/revenue.ts";
 
 export { customersSchema } from "./schema.ts";
 export { ensureDefaultRuleSets, regrade } from "./service/grading.ts";
 export { rehomeGroups } from "./service/groups.ts";
+export { importRevenueFile } from "./service/revenue/import-revenue.ts";
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes);
@@ -24,4 +26,5 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(duplicateRoutes);
   await app.register(keyAccountRoutes);
   await app.register(importExportRoutes);
+  await app.register(revenueRoutes);
 };

@@ -208,6 +208,30 @@ export const revenueYear = pgTable(
   (t) => [primaryKey({ name: "customer_revenue_year_pk", columns: [t.provinceId, t.customerId, t.year] })],
 );
 
+/**
+ * One row per month of revenue facts a province holds: what was loaded (rows, customers, totals in fen),
+ * when, by whom and from which import, so the months list reads a few rows instead of millions of facts.
+ * A month is loaded whole (the billing system's monthly export replaces it), so these figures are the
+ * month's as loaded; a later merge of duplicates moves revenue between customers but keeps the totals.
+ */
+export const revenueMonth = pgTable(
+  "revenue_month",
+  {
+    provinceId: provinceId(),
+    month: date("month").notNull(),
+    rowCount: integer("row_count").notNull(),
+    customerCount: integer("customer_count").notNull(),
+    groupPaidFen: bigint("group_paid_fen", { mode: "number" }).notNull(),
+    memberPaidFen: bigint("member_paid_fen", { mode: "number" }).notNull(),
+    // import: a billing export uploaded by someone; generated: the demo data or facts present before imports.
+    source: text("source", { enum: ["import", "generated"] }).notNull(),
+    importRunId: uuid("import_run_id"),
+    loadedBy: uuid("loaded_by"),
+    loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "revenue_month_pk", columns: [t.provinceId, t.month] })],
+);
+
 /** Status lifecycle history (potential → active → at-risk → churned → won back). */
 export const customerStatusHistory = pgTable(
   "customer_status_history",
@@ -348,6 +372,7 @@ export const customersSchema = {
   contact,
   revenueFact,
   revenueYear,
+  revenueMonth,
   customerStatusHistory,
   gradingRuleSet,
   gradeHistory,
@@ -362,8 +387,9 @@ export const importRun = pgTable(
   {
     provinceId: provinceId(),
     id: id(),
-    // workbook: an .xlsx of any of the three sheets; customers | members | contacts: a CSV of one kind.
-    kind: text("kind", { enum: ["workbook", "customers", "members", "contacts"] }).notNull(),
+    // workbook: an .xlsx of any of the three sheets; customers | members | contacts: a CSV of one kind;
+    // revenue: a month's billing export (docs/revenue-import.md).
+    kind: text("kind", { enum: ["workbook", "customers", "members", "contacts", "revenue"] }).notNull(),
     fileName: text("file_name").notNull(),
     status: text("status", { enum: ["accepted", "rejected"] }).notNull(),
     counts: jsonb("counts").notNull(),

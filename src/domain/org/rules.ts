@@ -60,7 +60,9 @@ export interface RoleDefinition {
 
 // The audit log is read per province, so only province-wide managers read it by default.
 const MANAGER: readonly Permission[] = ["org:read", "user:read", "customer:read", "customer:assign"];
-const PROVINCE_MANAGER: readonly Permission[] = [...MANAGER, "audit:read"];
+const HQ_MANAGER: readonly Permission[] = [...MANAGER, "audit:read"];
+// A month's revenue is replaced for the whole province at once, so its managers load the billing export.
+const PROVINCE_MANAGER: readonly Permission[] = [...HQ_MANAGER, "revenue:import"];
 // Account managers and engineers work their own customers (001: one AM per ~50 groups).
 const OWNER: readonly Permission[] = ["org:read", "customer:read_own", "customer:write"];
 // Hotline agents, back office, analysts and product staff serve or study every customer in scope.
@@ -69,7 +71,7 @@ const SERVING: readonly Permission[] = ["org:read", "customer:read"];
 /** The built-in roles every province starts with (DOMAIN.md "Who uses it"); operators edit them freely. */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   { code: "admin", nameZh: "系统管理员", nameEn: "Administrator", permissions: ALL_PERMISSIONS },
-  { code: "hq_manager", nameZh: "集团总部管理者", nameEn: "HQ manager", permissions: PROVINCE_MANAGER },
+  { code: "hq_manager", nameZh: "集团总部管理者", nameEn: "HQ manager", permissions: HQ_MANAGER },
   {
     code: "province_manager",
     nameZh: "省公司集客部经理",

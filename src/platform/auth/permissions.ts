@@ -17,6 +17,7 @@ export const Permission = z.enum([
   "customer:write", // create and edit customers, members and key persons within one's scope
   "customer:assign", // assign or transfer customers between account managers
   "grading:write", // edit grading rule sets and re-grade customers
+  "revenue:import", // replace a month of the province's revenue facts with the billing system's export
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS: readonly Permission[] = Permission.options;

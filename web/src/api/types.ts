@@ -30,6 +30,8 @@ import type {
   Merge as MergeSchema,
   Payer as PayerSchema,
   Rank as RankSchema,
+  RevenueImportResult as RevenueImportResultSchema,
+  RevenueMonth as RevenueMonthSchema,
   RuleSetKind as RuleSetKindSchema,
   StatusChange as StatusChangeSchema,
 } from "../../../src/domain/customers/contracts.ts";
@@ -105,6 +107,11 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type ImportRowError = z.infer<typeof ImportErrorItemSchema>;
 /** The `details` of a 422 `import_rejected`: nothing was imported. */
 export type ImportRejection = z.infer<typeof ImportRejectedDetailsSchema>;
+
+/** What a monthly revenue import replaced: the file's totals and each month before and after. */
+export type RevenueImportResult = z.infer<typeof RevenueImportResultSchema>;
+/** One month of revenue the province holds, and who loaded it last. */
+export type RevenueMonth = z.infer<typeof RevenueMonthSchema>;
 
 export interface Page<T> {
   items: T[];

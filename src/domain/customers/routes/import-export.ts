@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponses } from "../../../platform/http/error-schema.ts";
@@ -11,21 +10,7 @@ import { importCustomerFile } from "../service/import/import-file.ts";
 import { localeOf } from "../service/import/messages.ts";
 import { importErrorReport, listImportRuns } from "../service/import/runs.ts";
 import { importTemplate, TEMPLATE_FILE_NAME } from "../service/template.ts";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const Workbook = z.any().describe("an .xlsx workbook (binary)");
-
-/** An attachment name that survives every browser: ASCII fallback plus the UTF-8 name (RFC 6266). */
-function attachment(reply: FastifyReply, fileName: string): FastifyReply {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return reply
-    .type(XLSX)
-    .header("cache-control", "no-store")
-    .header(
-      "content-disposition",
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    );
-}
+import { attachment, Workbook, XLSX } from "./attachment.ts";
 
 export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["import & export"];

@@ -62,17 +62,11 @@ export function CustomersPage() {
         title={t("customers.title")}
         extra={
           <Space wrap>
-            {writable ? (
-              <>
-                <TemplateButton />
-                <Button
-                  data-testid="import-open"
-                  icon={<UploadOutlined />}
-                  onClick={() => setImporting(true)}
-                >
-                  {t("customerImport.open")}
-                </Button>
-              </>
+            {writable ? <TemplateButton /> : null}
+            {writable || can(me, "revenue:import") ? (
+              <Button data-testid="import-open" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                {t("customerImport.open")}
+              </Button>
             ) : null}
             <ExportButton params={params} />
             {writable ? (

@@ -6,7 +6,13 @@ import { useT } from "../../i18n/index.tsx";
 /** The problems that rejected an import, one row each: where, what is wrong, how to fix it. */
 type Row = ImportRowError & { key: number };
 
-export function ImportErrorsTable({ errors }: { errors: ImportRowError[] }) {
+export function ImportErrorsTable({
+  errors,
+  testId = "import-errors",
+}: {
+  errors: ImportRowError[];
+  testId?: string;
+}) {
   const t = useT();
   // The same cell can carry several problems, so rows are keyed by position.
   const rows = useMemo<Row[]>(() => errors.map((e, key) => ({ ...e, key })), [errors]);
@@ -36,7 +42,7 @@ export function ImportErrorsTable({ errors }: { errors: ImportRowError[] }) {
   ];
   return (
     <Table<Row>
-      data-testid="import-errors"
+      data-testid={testId}
       rowKey="key"
       size="small"
       columns={columns}

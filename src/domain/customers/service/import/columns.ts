@@ -443,10 +443,19 @@ export function sheetKindOf(sheetName: string): SheetKind | null {
 }
 
 /** The column a header names: `客户编码 (code)`, `客户编码（code）`, `客户编码*`, `code` or `客户编码`. */
-export function columnOf(kind: SheetKind, header: string): ColumnDef | null {
+export const columnOf = (kind: SheetKind, header: string): ColumnDef | null =>
+  matchColumn(SHEETS[kind].columns, header);
+
+/**
+ * The column of `columns` a header names, by the rule of `columnOf`; `aliases` are other headers the
+ * same column goes by (another system's export). Case, spaces, `_`, `-` and `*` do not count.
+ */
+export function matchColumn<C extends { key: string; zh: string; aliases?: readonly string[] }>(
+  columns: readonly C[],
+  header: string,
+): C | null {
   const text = header.trim();
   if (text === "") return null;
-  const columns = SHEETS[kind].columns;
   const bracket = /[(（]\s*([A-Za-z]+)\s*[)）]\s*\**\s*$/.exec(text);
   if (bracket) {
     const key = bracket[1]!.toLowerCase();
@@ -454,7 +463,14 @@ export function columnOf(kind: SheetKind, header: string): ColumnDef | null {
     if (found) return found;
   }
   const bare = squash(text.replace(/[(（].*$/, ""));
-  return columns.find((c) => squash(c.key) === bare || squash(c.zh) === bare) ?? null;
+  return (
+    columns.find(
+      (c) =>
+        squash(c.key) === bare ||
+        squash(c.zh) === bare ||
+        c.aliases?.some((a) => squash(a) === bare) === true,
+    ) ?? null
+  );
 }
 
 const MAX_ROWS = 200_000;

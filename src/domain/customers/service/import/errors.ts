@@ -22,12 +22,12 @@ export class ImportFileMissing extends AppError {
 }
 
 export class ImportFileTooLarge extends AppError {
-  constructor() {
+  constructor(limitMiB = 50) {
     super(
       "validation",
       "import_file_too_large",
-      "The file is larger than the upload limit (50 MB). Split it into several files.",
-      { field: "file" },
+      `The file is larger than the upload limit (${limitMiB} MB). Split it into several files.`,
+      { field: "file", limitMiB },
     );
   }
 }

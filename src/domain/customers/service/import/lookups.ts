@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Actor, can } from "../../../../platform/auth/actor.ts";
 import { pathInScope } from "../../../../platform/auth/scope.ts";
 import { HQ_PROVINCE_ID } from "../../../../platform/db/columns.ts";

@@ -5,8 +5,9 @@ import type { ImportError, Issue, Locale } from "./types.ts";
  * itself (they land in the error report, which users open in Excel, not in the web app), so they do
  * not go through the web dictionaries.
  */
-type Params = Record<string, string | number>;
-type Words = { zh: [message: string, fix: string]; en: [message: string, fix: string] };
+export type Params = Record<string, string | number>;
+export type Words = { zh: [message: string, fix: string]; en: [message: string, fix: string] };
+export type Catalogue = Record<string, (p: Params) => Words>;
 
 const CATALOGUE = {
   no_sheets: (p) => ({
@@ -263,14 +264,28 @@ const CATALOGUE = {
   }),
 } satisfies Record<string, (p: Params) => Words>;
 
+export const IMPORT_MESSAGES = CATALOGUE;
+
+/** The file-level problems every import shares (its header row, empty files, repeated rows). */
+export const SHARED_MESSAGES = {
+  missing_column: CATALOGUE.missing_column,
+  duplicate_column: CATALOGUE.duplicate_column,
+  required: CATALOGUE.required,
+  no_rows: CATALOGUE.no_rows,
+  duplicate_in_file: CATALOGUE.duplicate_in_file,
+} satisfies Catalogue;
+
 export type ProblemCode = keyof typeof CATALOGUE;
 export interface Problem {
   code: ProblemCode;
   params?: Params;
 }
 
-export function render(issue: Issue, locale: Locale): ImportError {
-  const words = CATALOGUE[issue.code as ProblemCode]?.(issue.params);
+export const render = (issue: Issue, locale: Locale): ImportError => renderWith(CATALOGUE, issue, locale);
+
+/** An issue in words from `catalogue`; an unknown code is shown as it is rather than lost. */
+export function renderWith(catalogue: Catalogue, issue: Issue, locale: Locale): ImportError {
+  const words = catalogue[issue.code]?.(issue.params);
   const [message, fix] = words ? (locale === "en-US" ? words.en : words.zh) : [issue.code, ""];
   const { params: _p, ...where } = issue;
   return { ...where, message, fix };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { type Actor, can } from "../../../../platform/auth/actor.ts";
 import { HQ_PROVINCE_ID } from "../../../../platform/db/columns.ts";
@@ -28,13 +28,20 @@ function runScope(actor: Actor): SQL | undefined {
 }
 
 const errorReportUrl = (id: string) => `/api/v1/customers/imports/${id}/errors.xlsx`;
+const ARCHIVE_KINDS = ["workbook", "customers", "members", "contacts"] as const;
+type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
+
+/** Archive imports (customers, members, key persons) and monthly revenue imports keep runs apart. */
+export type RunFamily = "archive" | "revenue";
+const ofFamily = (family: RunFamily): SQL =>
+  family === "revenue" ? eq(importRun.kind, "revenue") : ne(importRun.kind, "revenue");
 
 export async function listImportRuns(
   db: Db,
   actor: Actor,
   query: z.infer<typeof ImportRunQuery>,
 ): Promise<{ items: z.infer<typeof ImportRun>[]; total: number }> {
-  const where = runScope(actor);
+  const where = and(runScope(actor), inArray(importRun.kind, [...ARCHIVE_KINDS]));
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -62,6 +69,7 @@ export async function listImportRuns(
   return {
     items: rows.map(({ createdById, createdByName, ...r }) => ({
       ...r,
+      kind: r.kind as ArchiveKind,
       counts: r.counts as ImportCounts,
       createdBy: createdById ? { id: createdById, name: createdByName ?? "" } : null,
       createdAt: r.createdAt.toISOString(),
@@ -76,6 +84,7 @@ export async function importErrorReport(
   db: Db,
   actor: Actor,
   id: string,
+  family: RunFamily = "archive",
 ): Promise<{ fileName: string; body: Buffer }> {
   if (!isUuid(id)) throw new NotFound("import_run", id);
   const [run] = await db
@@ -84,6 +93,7 @@ export async function importErrorReport(
     .where(
       and(
         eq(importRun.id, id),
+        ofFamily(family),
         actor.provinceId === HQ_PROVINCE_ID ? undefined : eq(importRun.provinceId, actor.provinceId),
       ),
     );

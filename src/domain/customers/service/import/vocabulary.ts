@@ -1,3 +1,5 @@
+import type { ProductLine } from "../../rules/product-lines.ts";
+
 /**
  * The closed vocabularies an import accepts, in English (the API's codes) or Chinese (what users type),
  * and what the template's drop-down lists and the export show.
@@ -45,6 +47,19 @@ export const DECISION_ROLE_CHOICES: Choices<
   user: { zh: "使用者", en: "user", aliases: ["使用人"] },
   technical: { zh: "技术负责人", en: "technical", aliases: ["技术"] },
   purchaser: { zh: "采购", en: "purchaser", aliases: ["采购负责人", "采购人"] },
+};
+
+/** A billing export names the line by its code or its Chinese name (001's KPI list, DOMAIN.md "KPIs"). */
+export const PRODUCT_LINE_CHOICES: Choices<ProductLine> = {
+  vpmn: { zh: "集团V网", en: "vpmn", aliases: ["V网", "VPMN", "集团VPMN"] },
+  group_sms: { zh: "集团短信", en: "group_sms", aliases: ["集团短信通", "group SMS"] },
+  mas: { zh: "移动信使", en: "mas", aliases: ["MAS", "移动信使MAS"] },
+  ringback: { zh: "集团彩铃", en: "ringback", aliases: ["彩铃"] },
+  dedicated_line: { zh: "集团专线", en: "dedicated_line", aliases: ["专线", "数据专线"] },
+  internet_line: { zh: "互联网专线", en: "internet_line", aliases: ["互联网接入"] },
+  idc: { zh: "IDC", en: "idc", aliases: ["数据中心"] },
+  industry_app: { zh: "行业应用", en: "industry_app", aliases: ["行业应用类"] },
+  voice: { zh: "语音", en: "voice", aliases: ["集团语音"] },
 };
 
 export const RELATIONSHIP_CHOICES = ["1", "2", "3", "4", "5"] as const;
