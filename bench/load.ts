@@ -33,6 +33,10 @@ export async function runLoad(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return summarize(latencies, errors, started);
+}
+
+function summarize(latencies: number[], errors: number, started: number): LoadResult {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
@@ -47,4 +51,42 @@ export async function runLoad(
     max: at(1),
     perSecond: Math.round(latencies.length / seconds),
   };
+}
+
+/**
+ * An open-loop load: requests start on a fixed schedule (`perSecond`), whether or not earlier ones have
+ * finished, as 50 people working at once would send them; each latency counts from its scheduled start,
+ * so a slow server cannot hide its queueing by slowing the senders down. At most `maxInFlight` wait.
+ */
+export async function runPaced(
+  request: (i: number) => Promise<Response>,
+  options: { total: number; perSecond: number; maxInFlight: number },
+): Promise<LoadResult & { offeredPerSecond: number; dropped: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let dropped = 0;
+  let inFlight = 0;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < options.total; i++) {
+    const due = started + (i * 1000) / options.perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (inFlight >= options.maxInFlight) {
+      dropped++;
+      continue;
+    }
+    inFlight++;
+    pending.push(
+      (async () => {
+        const res = await request(i).catch(() => null);
+        if (!res || res.status >= 400) errors++;
+        await res?.arrayBuffer().catch(() => undefined);
+        latencies.push(performance.now() - due);
+        inFlight--;
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  return { ...summarize(latencies, errors, started), dropped, offeredPerSecond: options.perSecond };
 }
