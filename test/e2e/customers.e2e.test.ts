@@ -86,3 +86,29 @@ it("an account manager filters to A-class, opens a customer, adds a key person a
     expect.objectContaining({ name: "周建国", decisionRole: "technical" }),
   );
 });
+
+it("a list too long to count reads 10,000+ and still pages to its end", async () => {
+  // A province holds 200,000 customers and the server stops counting at 10,000 (`totalExact: false`);
+  // the demo province is smaller, so the answer is given that shape on its way to the page.
+  const offsets: string[] = [];
+  await page.route(/\/api\/v1\/customers\?/, async (route) => {
+    offsets.push(new URL(route.request().url()).searchParams.get("offset") ?? "");
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...body, total: 10_000, totalExact: false } });
+  });
+  await page.goto(`${server.url}/customers`);
+  await page.getByTestId("customer-table").waitFor();
+  // The pager sits beside the table, not inside the element carrying its test id.
+  const pager = page.locator(".ant-table-pagination");
+  const total = pager.locator(".ant-pagination-total-text");
+  await expect.poll(() => total.innerText()).toBe(zhCN.customers.totalCapped.replace("{total}", "10,000"));
+
+  // 10,000 at 20 a page: the pager reaches page 500, which asks for the rows from 9,980.
+  await pager.locator(".ant-pagination-item-500").click();
+  await page.waitForURL(/page=500/);
+  await expect.poll(() => offsets).toContain("9980");
+  await expect.poll(() => pager.locator(".ant-pagination-item-active").innerText()).toBe("500");
+  // Let any answer still being reshaped finish before the page goes.
+  await page.unrouteAll({ behavior: "wait" });
+});

@@ -19,6 +19,7 @@ import type {
   DecisionRole as DecisionRoleSchema,
   DuplicatePair as DuplicatePairSchema,
   GradeHistoryEntry as GradeHistoryEntrySchema,
+  GroupSummary as GroupSummarySchema,
   ImportErrorItem as ImportErrorItemSchema,
   ImportQuery as ImportQuerySchema,
   ImportRejectedDetails as ImportRejectedDetailsSchema,
@@ -97,6 +98,9 @@ export type AccountManagerLoad = z.infer<typeof AccountManagerLoadSchema>;
 export type AssignmentHistoryEntry = z.infer<typeof AssignmentHistoryEntrySchema>;
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 export type DuplicateReason = DuplicatePair["reasons"][number];
+/** A group as seen from any of its parts: the parent, each subsidiary and what the caller may open. */
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+export type GroupPart = GroupSummary["subsidiaries"][number];
 export type MergeBody = z.input<typeof MergeBodySchema>;
 export type Merge = z.infer<typeof MergeSchema>;
 
@@ -116,4 +120,9 @@ export type RevenueMonth = z.infer<typeof RevenueMonthSchema>;
 export interface Page<T> {
   items: T[];
   total: number;
+}
+
+/** A list whose count stops at a cap: past it `total` is the cap and `totalExact` is false ("10,000+"). */
+export interface CappedPage<T> extends Page<T> {
+  totalExact: boolean;
 }

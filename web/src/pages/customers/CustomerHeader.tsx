@@ -4,20 +4,22 @@ import type { CustomerOverview } from "../../api/types.ts";
 import { formatYuan } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { CompletenessScore } from "./CompletenessScore.tsx";
-import { CustomerLink } from "./CustomerLink.tsx";
 import { CustomerStatusTag } from "./CustomerStatusTag.tsx";
 import { GradeTag } from "./GradeTag.tsx";
+import { ParentGroupName } from "./ParentGroupName.tsx";
 import { useCustomerLabels } from "./useCustomerLabels.ts";
 import { ValueTierTag } from "./ValueTierTag.tsx";
 
 interface Props {
   customer: CustomerOverview["customer"];
+  /** The group the customer belongs to, named even when the parent is outside the caller's scope. */
+  parentGroup: CustomerOverview["parentGroup"];
   /** Set when the user may edit the customer. */
   onEdit?: () => void;
   onChangeStatus?: () => void;
 }
 
-export function CustomerHeader({ customer: c, onEdit, onChangeStatus }: Props) {
+export function CustomerHeader({ customer: c, parentGroup, onEdit, onChangeStatus }: Props) {
   const { t, formatDateTime } = useI18n();
   const labels = useCustomerLabels();
   const dash = (v: string | null | undefined) => v || "—";
@@ -105,9 +107,9 @@ export function CustomerHeader({ customer: c, onEdit, onChangeStatus }: Props) {
                 .join(" · ")
             : "—"}
         </Descriptions.Item>
-        {c.parentId ? (
+        {parentGroup ? (
           <Descriptions.Item label={t("customers.parent")}>
-            <CustomerLink id={c.parentId} />
+            <ParentGroupName group={parentGroup} />
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t("customers.address")} span={2}>

@@ -75,6 +75,7 @@ export function CustomerPage() {
       <PageHeader title={t("customer360.title")} documentTitle={customer.name} extra={back} />
       <CustomerHeader
         customer={customer}
+        parentGroup={o.parentGroup}
         onEdit={writable ? () => setEditing(customer) : undefined}
         onChangeStatus={writable ? () => setChangingStatus(customer) : undefined}
       />

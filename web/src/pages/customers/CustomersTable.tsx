@@ -3,7 +3,7 @@ import { Table, type TableColumnsType, type TableProps, Tooltip, Typography } fr
 import type { SortOrder } from "antd/es/table/interface";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { Customer, Page } from "../../api/types.ts";
+import type { CappedPage, Customer } from "../../api/types.ts";
 import type { ParamPatch } from "../../components/useUpdateSearchParams.ts";
 import { formatYuan } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -15,7 +15,7 @@ import { PAGE_SIZES } from "./useCustomerListParams.ts";
 import { ValueTierTag } from "./ValueTierTag.tsx";
 
 interface Props {
-  data: Page<Customer> | undefined;
+  data: CappedPage<Customer> | undefined;
   loading: boolean;
   params: CustomerListParams;
   page: number;
@@ -31,7 +31,7 @@ const isSort = (key: unknown): key is CustomerSort => typeof key === "string" &&
 const count = (n: number | null) => (n === null ? "—" : n.toLocaleString());
 
 export function CustomersTable({ data, loading, params, page, pageSize, onChange, empty, selection }: Props) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const labels = useCustomerLabels();
   const sortOrderOf = (key: CustomerSort): SortOrder =>
     params.sort === key ? (params.order === "desc" ? "descend" : "ascend") : null;
@@ -145,10 +145,14 @@ export function CustomersTable({ data, loading, params, page, pageSize, onChange
       pagination={{
         current: page,
         pageSize,
+        // Past the count's cap the pager still pages through the first `total` rows; the label says there are more.
         total: data?.total ?? 0,
         showSizeChanger: true,
         pageSizeOptions: PAGE_SIZES.map(String),
-        showTotal: (total) => t("common.total", { total }),
+        showTotal: (total) =>
+          t(data?.totalExact === false ? "customers.totalCapped" : "customers.total", {
+            total: total.toLocaleString(locale),
+          }),
       }}
     />
   );

@@ -4,15 +4,28 @@ import type { CustomerOverview } from "../../api/types.ts";
 import { useT } from "../../i18n/index.tsx";
 import { AssignmentHistoryTimeline } from "./AssignmentHistoryTimeline.tsx";
 import { GradeHistoryTimeline } from "./GradeHistoryTimeline.tsx";
+import { GroupCard } from "./GroupCard.tsx";
 import { MemberSummaryCard } from "./MemberSummaryCard.tsx";
 import { StatusHistoryTimeline } from "./StatusHistoryTimeline.tsx";
-import { SubsidiariesList } from "./SubsidiariesList.tsx";
 
 // The chart library is large: it loads with the first chart, not with the app.
 const RevenueChart = lazy(() => import("./RevenueChart.tsx").then((m) => ({ default: m.RevenueChart })));
 
+/**
+ * The groups a customer is part of: the one it belongs to and the one it heads (a customer can be both in
+ * a group of groups). A parent owned above its own site heads a group even with no subsidiary left listed.
+ */
+function groupsOf({ customer, parentGroup, subsidiaries }: CustomerOverview) {
+  const groups: { parentId: string; parentName: string }[] = [];
+  if (parentGroup) groups.push({ parentId: parentGroup.id, parentName: parentGroup.name });
+  if (subsidiaries.length > 0 || customer.homeOrgUnitId)
+    groups.push({ parentId: customer.id, parentName: customer.name });
+  return groups;
+}
+
 export function OverviewTab({ overview }: { overview: CustomerOverview }) {
   const t = useT();
+  const groups = groupsOf(overview);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={16}>
@@ -29,6 +42,11 @@ export function OverviewTab({ overview }: { overview: CustomerOverview }) {
       <Col xs={24} xl={8}>
         <MemberSummaryCard summary={overview.members} />
       </Col>
+      {groups.map((g) => (
+        <Col key={g.parentId} xs={24}>
+          <GroupCard parentId={g.parentId} parentName={g.parentName} customer={overview.customer} />
+        </Col>
+      ))}
       <Col xs={24} lg={12} xl={8}>
         <Card
           size="small"
@@ -47,11 +65,13 @@ export function OverviewTab({ overview }: { overview: CustomerOverview }) {
           <StatusHistoryTimeline entries={overview.statusHistory} />
         </Card>
       </Col>
-      <Col xs={24} xl={8}>
-        <Card size="small" title={t("customer360.subsidiaries")}>
-          <SubsidiariesList items={overview.subsidiaries} />
-        </Card>
-      </Col>
+      {groups.length === 0 ? (
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t("customerGroup.none")}>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("customerGroup.notInGroup")} />
+          </Card>
+        </Col>
+      ) : null}
       <Col xs={24} lg={12} xl={8}>
         <Card
           size="small"

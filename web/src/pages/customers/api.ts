@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
 import type {
+  CappedPage,
   Contact,
   ContactCreate,
   ContactUpdate,
@@ -8,6 +9,7 @@ import type {
   CustomerCreate,
   CustomerOverview,
   CustomerUpdate,
+  GroupSummary,
   Member,
   MemberCreate,
   Page,
@@ -51,6 +53,8 @@ export const customerKeys = {
   search: (q: string) => ["customers", "search", q] as const,
   detail: (id: string) => ["customers", "detail", id] as const,
   overview: (id: string) => ["customers", "detail", id, "overview"] as const,
+  /** Keyed by the parent: every part of a group shares one summary. */
+  group: (parentId: string) => ["customers", "group", parentId] as const,
   members: (id: string, p: MemberListParams) => ["customers", "detail", id, "members", p] as const,
   completeness: (id: string) => ["customers", "detail", id, "completeness"] as const,
   merges: (id: string) => ["customers", "detail", id, "merges"] as const,
@@ -69,7 +73,7 @@ export interface DuplicateListParams {
 export function useCustomers(params: CustomerListParams) {
   return useQuery({
     queryKey: customerKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Customer>>("/customers", { ...params }, signal),
+    queryFn: ({ signal }) => api.get<CappedPage<Customer>>("/customers", { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -79,6 +83,18 @@ export function useCustomerOverview(id: string | undefined) {
     queryKey: customerKeys.overview(id ?? ""),
     queryFn: ({ signal }) => api.get<CustomerOverview>(path(id ?? "", "/overview"), undefined, signal),
     enabled: !!id,
+  });
+}
+
+/**
+ * The summary of the group headed by `parentId`, answered to anyone who sees the parent or any of its
+ * subsidiaries; each part says whether the caller may open it.
+ */
+export function useCustomerGroup(parentId: string | undefined) {
+  return useQuery({
+    queryKey: customerKeys.group(parentId ?? ""),
+    queryFn: ({ signal }) => api.get<GroupSummary>(path(parentId ?? "", "/group"), undefined, signal),
+    enabled: !!parentId,
   });
 }
 
