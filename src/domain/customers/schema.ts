@@ -78,7 +78,17 @@ export const customer = pgTable(
     index("customer_credit_code_idx").on(t.provinceId, t.creditCode),
     // Lists always leave merged records out; with merged_into_id in the key, counting a unit's, an
     // AM's, a grade's or a status's customers never reads the table (index-only scans).
-    index("customer_org_unit_idx").on(t.provinceId, t.orgUnitId, t.mergedIntoId),
+    // The filters people combine with a city's or county's subtree ride along, so "A-class customers
+    // of this city" is counted from the index alone, unit by unit.
+    index("customer_org_unit_idx").on(
+      t.provinceId,
+      t.orgUnitId,
+      t.mergedIntoId,
+      t.grade,
+      t.status,
+      t.marketSegment,
+      t.valueTier,
+    ),
     index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId, t.mergedIntoId),
     index("customer_engineer_idx").on(t.provinceId, t.customerEngineerId),
     index("customer_grade_idx").on(t.provinceId, t.grade, t.mergedIntoId),
@@ -86,10 +96,11 @@ export const customer = pgTable(
     index("customer_segment_idx").on(t.provinceId, t.marketSegment, t.mergedIntoId),
     index("customer_value_tier_idx").on(t.provinceId, t.valueTier, t.mergedIntoId),
     index("customer_parent_idx").on(t.provinceId, t.parentId),
-    // The list's sort orders: a page is read off the index instead of sorting the whole scope.
-    index("customer_name_idx").on(t.provinceId, t.name),
-    index("customer_updated_idx").on(t.provinceId, t.updatedAt),
-    index("customer_handsets_idx").on(t.provinceId, sql`${t.handsets} desc nulls last`),
+    // The list's sort orders, with the id that breaks ties: a page is read off the index instead of
+    // sorting the whole scope, even when thousands share a value (a re-grade touches every row at once).
+    index("customer_name_idx").on(t.provinceId, t.name, t.id),
+    index("customer_updated_idx").on(t.provinceId, t.updatedAt, t.id),
+    index("customer_handsets_idx").on(t.provinceId, sql`${t.handsets} desc nulls last`, t.id),
     // Substring search of any length, two-character words included (migration 0009, search_grams).
     index("customer_search_grams").using("gin", t.searchGrams),
     index("customer_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),

@@ -23,6 +23,11 @@ export interface Actor {
   /** ltree path of the actor's org unit: the data scope is everything at or below it. */
   orgPath: string;
   orgLevel: "hq" | "province" | "city" | "county" | "grid";
+  /**
+   * For group HQ, the provinces under it, read with the session: data is keyed province first, so naming
+   * them lets HQ's queries use the same indexes as a province's. Absent: no province is pinned.
+   */
+  hqProvinces?: readonly number[];
   roles: readonly string[];
   permissions: ReadonlySet<Permission>;
   source: ActorSource;

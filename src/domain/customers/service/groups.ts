@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
@@ -102,7 +102,13 @@ export async function groupSummary(db: Db, actor: Actor, id: string) {
     .where(and(sql`(${customer.id} = ${id} or ${customer.parentId} = ${id})`, customerScope(actor)));
   if (visible.length === 0) throw new NotFound("customer", id);
   const seen = new Set(visible.map((v) => v.id));
-  const provinceFilter = actor.orgLevel === "hq" ? undefined : eq(customer.provinceId, actor.provinceId);
+  // The parent may lie outside the caller's scope, but never outside its province (or HQ's provinces).
+  const provinceFilter =
+    actor.orgLevel !== "hq"
+      ? eq(customer.provinceId, actor.provinceId)
+      : actor.hqProvinces
+        ? inArray(customer.provinceId, [...actor.hqProvinces, -1])
+        : undefined;
   const [parent] = await db
     .select({
       provinceId: customer.provinceId,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, can } from "../../../platform/auth/actor.ts";
 import { Forbidden } from "../../../platform/errors.ts";
 import { orgSchema } from "../../org/index.ts";
@@ -21,7 +21,11 @@ export function inUnitSubtree(provinceId: number, path: string): SQL {
 export function customerScope(actor: Actor): SQL {
   // A record merged into another is gone for every reader; only the merge itself still refers to it.
   const province = and(
-    actor.orgLevel === "hq" ? undefined : eq(customer.provinceId, actor.provinceId),
+    actor.orgLevel !== "hq"
+      ? eq(customer.provinceId, actor.provinceId)
+      : actor.hqProvinces
+        ? inArray(customer.provinceId, actor.hqProvinces.length > 0 ? [...actor.hqProvinces] : [-1])
+        : undefined,
     isNull(customer.mergedIntoId),
   );
   if (can(actor, "customer:read")) {

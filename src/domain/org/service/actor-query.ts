@@ -18,6 +18,7 @@ export interface ActorRow {
   must_change_password: boolean;
   roles: string[];
   permissions: Permission[];
+  hq_provinces: number[] | null;
   session_id?: string;
   csrf_token?: string;
   last_seen_at?: Date;
@@ -26,6 +27,8 @@ export interface ActorRow {
 const SELECT_ACTOR = sql`
   u.id, u.province_id, u.username, u.name, u.org_unit_id, u.locale, u.must_change_password,
   ou.path::text as org_path, ou.level as org_level, ou.name as org_name,
+  case when ou.level = 'hq' then array(select p.province_id::int from org_unit p
+    where p.level = 'province' order by p.province_id) end as hq_provinces,
   coalesce((select array_agg(ur.role_code order by ur.role_code) from user_role ur
             where ur.province_id = u.province_id and ur.user_id = u.id), '{}') as roles,
   coalesce((select array_agg(distinct rp.permission) from user_role ur
@@ -67,6 +70,7 @@ export function toActor(
     orgUnitId: row.org_unit_id,
     orgPath: row.org_path,
     orgLevel: row.org_level,
+    ...(row.hq_provinces ? { hqProvinces: row.hq_provinces.map(Number) } : {}),
     roles: row.roles,
     permissions: new Set(row.permissions),
     source,
