@@ -592,6 +592,37 @@ describe("importing CSV", () => {
   });
 });
 
+describe("owners set by a file", () => {
+  it("keeps an assignment-history row when a file gives a customer its account manager or moves it", async () => {
+    const code = uniqueCode("AM");
+    const file = (am: string) =>
+      Buffer.from(`code,name,orgUnitCode,accountManagerUsername\n${code},导入分配测试客户,430101G1,${am}\n`);
+    ok(await upload(hnAdmin, "owner.csv", file("am_demo"), "?kind=customers"));
+    const customer = (await byCode(code))!;
+    const history = async () =>
+      ok(await admin.get(`/api/v1/customers/${customer.id}/assignments`)).items as {
+        fromAccountManager: { name: string } | null;
+        toAccountManager: { name: string } | null;
+        reason: string;
+      }[];
+    const first = await history();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ fromAccountManager: null, reason: "imported: owner.csv" });
+    expect(first[0]!.toAccountManager).not.toBeNull();
+
+    // The same file again moves nothing; another owner adds one row.
+    ok(await upload(hnAdmin, "owner.csv", file("am_demo"), "?kind=customers"));
+    expect(await history()).toHaveLength(1);
+    const amUsers = ok(await admin.get("/api/v1/users?role=account_manager&limit=5")).items as {
+      username: string;
+    }[];
+    const other = amUsers.find((u) => u.username !== "am_demo")!;
+    ok(await upload(hnAdmin, "owner2.csv", file(other.username), "?kind=customers"));
+    const moved = await history();
+    expect(moved).toHaveLength(2);
+  });
+});
+
 describe("exporting customers", () => {
   it("streams the filtered list as .xlsx, every row of it, and audits the export", async () => {
     const cs = await t.login("cs_mgr");

@@ -4,7 +4,14 @@ import { recordAudit } from "../../../../platform/audit/service.ts";
 import type { Actor } from "../../../../platform/auth/actor.ts";
 import type { Tx } from "../../../../platform/db/index.ts";
 import { uuidv7 } from "../../../../platform/ids.ts";
-import { contact, customer, customerStatusHistory, importRun, member } from "../../schema.ts";
+import {
+  assignmentHistory,
+  contact,
+  customer,
+  customerStatusHistory,
+  importRun,
+  member,
+} from "../../schema.ts";
 import { rehomeGroups } from "../groups.ts";
 import type { ImportCounts } from "./types.ts";
 import type { ContactPlan } from "./validate-contacts.ts";
@@ -140,6 +147,24 @@ export async function applyImport(
         fromStatus: p.statusChange!.from,
         toStatus: p.statusChange!.to,
         reason: "imported",
+        changedBy: actor.userId,
+      })),
+  );
+
+  // An owner set or changed by the file is an assignment like any other: it keeps its history row.
+  await insertRows(
+    tx,
+    assignmentHistory,
+    plan.customers
+      .filter((p) => (p.existing?.accountManagerId ?? null) !== (p.record.accountManagerId ?? null))
+      .filter((p) => !p.existing || p.changed)
+      .map((p) => ({
+        provinceId,
+        id: uuidv7(),
+        customerId: p.record.id,
+        fromAccountManagerId: p.existing?.accountManagerId ?? null,
+        toAccountManagerId: p.record.accountManagerId ?? null,
+        reason: `imported: ${run.fileName}`,
         changedBy: actor.userId,
       })),
   );
