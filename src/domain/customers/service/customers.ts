@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
@@ -114,7 +114,14 @@ export async function listCustomers(
   db: Db,
   actor: Actor,
   query: z.infer<typeof CustomerListQuery>,
-  { countCap = COUNT_CAP }: { countCap?: number } = {},
+  {
+    countCap = COUNT_CAP,
+    after,
+  }: {
+    countCap?: number;
+    /** Keyset paging for long reads (exports) sorted by name or code: the last row already read. */
+    after?: { key: string; id: string };
+  } = {},
 ) {
   const filters: (SQL | undefined)[] = [customerScope(actor)];
   const anyOf = <T extends string>(column: Parameters<typeof inArray>[0], values: T[] | undefined) =>
@@ -139,8 +146,13 @@ export async function listCustomers(
   const sort = SORTS[query.sort ?? "name"];
   const direction = query.order === "desc" ? desc : asc;
   const order = sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(sort.column);
+  const seek = after ? afterRow(sort.column, query.order === "desc", after) : undefined;
   const [rows, [counted]] = await Promise.all([
-    selectCustomers(db).where(where).orderBy(order, asc(customer.id)).limit(query.limit).offset(query.offset),
+    selectCustomers(db)
+      .where(and(where, seek))
+      .orderBy(order, asc(customer.id))
+      .limit(query.limit)
+      .offset(seek ? 0 : query.offset),
     rowsOf<{ n: number }>(
       db,
       sql`select count(*)::int as n from (select 1 from ${customer} where ${where} limit ${countCap + 1}) c`,
@@ -148,6 +160,13 @@ export async function listCustomers(
   ]);
   const n = counted?.n ?? 0;
   return { items: rows.map(present), total: Math.min(n, countCap), totalExact: n <= countCap };
+}
+
+/** Rows after `after` in (column, id) order, the id ascending as the tie-break always is. */
+function afterRow(column: SQL | AnyColumn, descending: boolean, after: { key: string; id: string }): SQL {
+  return descending
+    ? sql`(${column} < ${after.key} or (${column} = ${after.key} and ${customer.id} > ${after.id}))`
+    : sql`(${column}, ${customer.id}) > (${after.key}, ${after.id}::uuid)`;
 }
 
 /**

@@ -180,7 +180,12 @@ export async function exportCustomers(
         rows += page.length;
         if (page.length < PAGE) break;
         offset += PAGE;
-        page = (await listCustomers(db, actor, { ...query, limit: PAGE, offset })).items;
+        // By name or code the next page starts after the last row read (an index seek); other orders
+        // fall back to offsets, which re-read what came before.
+        const last = page[page.length - 1]!;
+        const sort = query.sort ?? "name";
+        const after = sort === "name" || sort === "code" ? { key: last[sort], id: last.id } : undefined;
+        page = (await listCustomers(db, actor, { ...query, limit: PAGE, offset }, { after })).items;
       }
     } catch (error) {
       await audit(false);
