@@ -2,7 +2,7 @@ import { type AnyColumn, and, asc, desc, eq, ilike, inArray, or, type SQL, sql }
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
-import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
+import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { escapeLike, rowsOf } from "../../../platform/db/sql.ts";
 import { NotFound, VersionConflict } from "../../../platform/errors.ts";
@@ -33,7 +33,7 @@ import {
 import { customer, customerColumns, customerStatusHistory } from "../schema.ts";
 import { regrade } from "./grading.ts";
 import { rehomeGroups } from "./groups.ts";
-import { customerScope, inUnitSubtree, orgJoin, ownScopeOnly } from "./scope.ts";
+import { customerScope, orgJoin, ownScopeOnly, subtreeUnitIds } from "./scope.ts";
 
 const { orgUnit, appUser } = orgSchema;
 const am = alias(appUser, "am");
@@ -123,7 +123,11 @@ export async function listCustomers(
     after?: { key: string; id: string };
   } = {},
 ) {
-  const filters: (SQL | undefined)[] = [customerScope(actor)];
+  const subtree =
+    can(actor, "customer:read") && actor.orgLevel !== "hq" && actor.orgLevel !== "province"
+      ? await subtreeUnitIds(db, actor.provinceId, actor.orgPath)
+      : undefined;
+  const filters: (SQL | undefined)[] = [customerScope(actor, subtree)];
   const anyOf = <T extends string>(column: Parameters<typeof inArray>[0], values: T[] | undefined) =>
     values && values.length > 0 ? inArray(column, values) : undefined;
   filters.push(
@@ -139,13 +143,18 @@ export async function listCustomers(
   );
   if (query.orgUnitId) {
     const unit = await orgUnitInScope(db, actor, query.orgUnitId);
-    filters.push(inUnitSubtree(unit.provinceId, unit.path));
+    filters.push(inArray(customer.orgUnitId, await subtreeUnitIds(db, unit.provinceId, unit.path)));
   }
   if (query.q) filters.push(matchesSearch(query.q));
   const where = and(...filters);
   const sort = SORTS[query.sort ?? "name"];
   const direction = query.order === "desc" ? desc : asc;
-  const order = sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(sort.column);
+  // A search reads its matches off the grams index and sorts them: walking the name index instead
+  // looks cheap to the planner but reads tens of thousands of rows when the matches cluster (hospital
+  // names all start with their county's), so the sort key is made an expression no index serves.
+  const byText = query.sort === undefined || query.sort === "name" || query.sort === "code";
+  const key = query.q && byText ? sql`${sort.column} || ''` : sort.column;
+  const order = sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(key);
   const seek = after ? afterRow(sort.column, query.order === "desc", after) : undefined;
   const [rows, [counted]] = await Promise.all([
     selectCustomers(db)

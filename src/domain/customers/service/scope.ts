@@ -1,10 +1,22 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, can } from "../../../platform/auth/actor.ts";
+import type { DbOrTx } from "../../../platform/db/index.ts";
 import { Forbidden } from "../../../platform/errors.ts";
 import { orgSchema } from "../../org/index.ts";
 import { customer } from "../schema.ts";
 
 const { orgUnit } = orgSchema;
+
+const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** The ids of the units at and below `path`: lists name them rather than test the path per customer. */
+export async function subtreeUnitIds(db: DbOrTx, provinceId: number, path: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: orgUnit.id })
+    .from(orgUnit)
+    .where(and(eq(orgUnit.provinceId, provinceId), sql`${orgUnit.path} <@ ${path}::ltree`));
+  return rows.map((r) => r.id);
+}
 
 /** Customers whose unit lies in the subtree at `path` (an org-unit id list, so no join is needed). */
 export function inUnitSubtree(provinceId: number, path: string): SQL {
@@ -18,7 +30,7 @@ export function inUnitSubtree(provinceId: number, path: string): SQL {
  * customers). The condition stands on the customer table alone: a province-wide reader needs no org
  * test at all, others an index probe per unit of their subtree.
  */
-export function customerScope(actor: Actor): SQL {
+export function customerScope(actor: Actor, subtreeUnits?: readonly string[]): SQL {
   // A record merged into another is gone for every reader; only the merge itself still refers to it.
   const province = and(
     actor.orgLevel !== "hq"
@@ -30,10 +42,15 @@ export function customerScope(actor: Actor): SQL {
   );
   if (can(actor, "customer:read")) {
     if (actor.orgLevel === "hq" || actor.orgLevel === "province") return province!;
-    return and(province, inUnitSubtree(actor.provinceId, actor.orgPath))!;
+    // Named unit by unit, the planner knows how many customers the subtree holds (it underestimates
+    // an ltree test several-fold) and picks the search index or the unit index accordingly.
+    const units = subtreeUnits
+      ? inArray(customer.orgUnitId, subtreeUnits.length > 0 ? [...subtreeUnits] : [ZERO_UUID])
+      : inUnitSubtree(actor.provinceId, actor.orgPath);
+    return and(province, units)!;
   }
   if (can(actor, "customer:read_own")) {
-    const me = actor.userId ?? "00000000-0000-0000-0000-000000000000";
+    const me = actor.userId ?? ZERO_UUID;
     return and(
       province,
       sql`(${customer.accountManagerId} = ${me} or ${customer.customerEngineerId} = ${me})`,
