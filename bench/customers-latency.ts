@@ -24,8 +24,8 @@ const scale = (process.env.BENCH_SCALE ?? "demo") as "demo" | "test" | "province
 const PASSWORD = "Bench@2026";
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-/** The paced run: 50 people at work, each sending a request every quarter second on average. */
-const PACED_RATE = Number(process.env.BENCH_RATE ?? 200);
+/** The paced run: 50 people at work, each sending a request every half second on average. */
+const PACED_RATE = Number(process.env.BENCH_RATE ?? 100);
 
 let dataDir: string | undefined;
 async function open(): Promise<{ database: Database; kind: string; url?: string }> {
