@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
 import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signInPage } from "./browser.ts";
 
 // An account manager's day: find an A-class customer, open the 360° view, record a key person and see
 // them in the decision chain.
@@ -43,11 +43,7 @@ afterAll(async () => {
 });
 
 it("an account manager filters to A-class, opens a customer, adds a key person and sees the decision chain", async () => {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill("am_demo");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
+  await signInPage(page, server.url, "am_demo", PASSWORD);
 
   await page.goto(`${server.url}/customers`);
   await page.getByTestId("customer-table").waitFor();

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
 import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signInPage } from "./browser.ts";
 
 // A cross-region group (跨区客户): a parent in a 长沙 grid with subsidiaries in 长沙 and 株洲 is owned by
 // the province. The 株洲 manager opens their subsidiary and sees the whole group, but may open only what
@@ -63,14 +63,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signInAs(username: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
+const signInAs = (username: string) => signInPage(page, server.url, username, PASSWORD);
 
 it("a 株洲 manager sees the province-owned group of their subsidiary, opening only their own part", async () => {
   await signInAs("zz_mgr");

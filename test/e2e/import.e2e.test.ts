@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
 import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signInPage } from "./browser.ts";
 
 // A province administrator imports an archive file with two bad rows among good ones: the file is
 // rejected as a whole, both problems are shown by row and column, the error report names them, and
@@ -70,11 +70,7 @@ afterAll(async () => {
 });
 
 it("an administrator's file with two bad rows is rejected whole, with both problems and an error report", async () => {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill("hn_admin");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
+  await signInPage(page, server.url, "hn_admin", PASSWORD);
 
   await page.goto(`${server.url}/customers`);
   await page.getByTestId("customer-table").waitFor();
