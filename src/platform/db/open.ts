@@ -45,6 +45,8 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       extensions: { ltree, pg_trgm },
       loadDataDir,
     });
+    // PGlite is one process: a parallel plan's Gather would wait for workers that can never start.
+    await client.exec("set max_parallel_workers_per_gather = 0");
     const db = drizzle({ client, schema });
     return {
       db,
