@@ -193,25 +193,28 @@ async function addRevenue(
   rows: Moved["revenue"],
   sign: 1 | -1,
 ) {
+  // Update the months the customer has, then insert the others — not INSERT … ON CONFLICT, which can
+  // leave PGlite spinning right after the same keys were deleted (drizzle/0016).
   for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500).map((r) => ({
-      provinceId,
-      customerId,
-      month: r.month,
-      productLine: r.productLine,
-      groupPaidFen: sign * r.groupPaidFen,
-      memberPaidFen: sign * r.memberPaidFen,
-    }));
-    await tx
-      .insert(revenueFact)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [revenueFact.provinceId, revenueFact.customerId, revenueFact.month, revenueFact.productLine],
-        set: {
-          groupPaidFen: sql`${revenueFact.groupPaidFen} + excluded.group_paid_fen`,
-          memberPaidFen: sql`${revenueFact.memberPaidFen} + excluded.member_paid_fen`,
-        },
-      });
+    const json = JSON.stringify(
+      rows.slice(i, i + 500).map((r) => ({
+        month: r.month,
+        line: r.productLine,
+        g: sign * r.groupPaidFen,
+        m: sign * r.memberPaidFen,
+      })),
+    );
+    const batch = sql`json_to_recordset(${json}::json) as v(month date, line text, g bigint, m bigint)`;
+    await tx.execute(sql`update revenue_fact r
+      set group_paid_fen = r.group_paid_fen + v.g, member_paid_fen = r.member_paid_fen + v.m
+      from ${batch}
+      where r.province_id = ${provinceId} and r.customer_id = ${customerId}
+        and r.month = v.month and r.product_line = v.line`);
+    await tx.execute(sql`insert into revenue_fact
+        (province_id, customer_id, month, product_line, group_paid_fen, member_paid_fen)
+      select ${provinceId}, ${customerId}::uuid, v.month, v.line, v.g, v.m from ${batch}
+      where not exists (select 1 from revenue_fact r where r.province_id = ${provinceId}
+        and r.customer_id = ${customerId}::uuid and r.month = v.month and r.product_line = v.line)`);
   }
   // Rows that only existed because of the merge are removed again on undo.
   if (sign === -1) {
