@@ -85,6 +85,27 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `HTTP_${res.status}`, res.statusText, null, retryAfter);
 }
 
+/**
+ * One fetch for every call the client makes: cookies sent, a network failure as ApiError NETWORK, a
+ * refused call read into an ApiError, and a lost session reported once — except on the calls that
+ * check credentials, where 401 is the answer itself.
+ */
+async function send(address: string, init: RequestInit, path?: string): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(address, { ...init, credentials: "same-origin" });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && !(path && CREDENTIAL_CHECKS.has(path))) onUnauthorized?.();
+    throw error;
+  }
+  return res;
+}
+
 interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -96,25 +117,16 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
 
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, options.query), {
+  const res = await send(
+    apiUrl(path, options.query),
+    {
       method,
       headers,
-      credentials: "same-origin",
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
-  }
-
-  if (!res.ok) {
-    const error = await readError(res);
-    if (res.status === 401 && !CREDENTIAL_CHECKS.has(path)) onUnauthorized?.();
-    throw error;
-  }
+    },
+    path,
+  );
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -141,24 +153,12 @@ export async function uploadFile<T>(
   form.append(options.field ?? "file", file, file.name ?? "upload");
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(apiUrl(path, options.query), {
-      method: "POST",
-      headers,
-      credentials: "same-origin",
-      body: form,
-      signal: options.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
-  }
-  if (!res.ok) {
-    const error = await readError(res);
-    if (res.status === 401) onUnauthorized?.();
-    throw error;
-  }
+  const res = await send(apiUrl(path, options.query), {
+    method: "POST",
+    headers,
+    body: form,
+    signal: options.signal,
+  });
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -190,22 +190,7 @@ export async function downloadFile(
   options: { query?: Query; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<string> {
   const address = /^(https?:)?\/\/|^\/api\//i.test(url) ? url : apiUrl(url, options.query);
-  let res: Response;
-  try {
-    res = await fetch(address, {
-      headers: { ...options.headers },
-      credentials: "same-origin",
-      signal: options.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, "NETWORK", e instanceof Error ? e.message : String(e), null);
-  }
-  if (!res.ok) {
-    const error = await readError(res);
-    if (res.status === 401) onUnauthorized?.();
-    throw error;
-  }
+  const res = await send(address, { headers: { ...options.headers }, signal: options.signal });
   const blob = await res.blob();
   const name = fileNameOf(res.headers.get("Content-Disposition")) ?? fallbackName;
   const objectUrl = URL.createObjectURL(blob);
