@@ -11,17 +11,14 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import pg from "pg";
 import { creditCodeCheckChar } from "../src/domain/customers/rules/archive.ts";
 import { headerOf, SHEETS } from "../src/domain/customers/service/import/columns.ts";
 import { importCustomerFile } from "../src/domain/customers/service/import/import-file.ts";
-import type { Actor } from "../src/platform/auth/actor.ts";
-import { ALL_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { migrateDatabase } from "../src/platform/db/migrate.ts";
-import { openPglite, openPostgres } from "../src/platform/db/open.ts";
 import { rowsOf } from "../src/platform/db/sql.ts";
 import { seedDemo } from "../tools/datagen/index.ts";
+import { openScratch, provinceAdmin } from "./scratch.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SCALE = (process.env.BENCH_SCALE ?? "demo") as "demo" | "test";
@@ -97,64 +94,13 @@ async function generateFile(file: string, seeded: Seeded) {
   await writer.commit();
 }
 
-async function provinceAdmin(database: Database): Promise<Actor> {
-  const [row] = await rowsOf<{ id: string; org_unit_id: string; path: string; name: string }>(
-    database.db,
-    sql`select u.id, u.org_unit_id, o.path::text as path, u.name from app_user u
-        join org_unit o on o.province_id = u.province_id and o.id = u.org_unit_id where u.username = 'hn_admin'`,
-  );
-  if (!row) throw new Error("hn_admin is not seeded");
-  return {
-    userId: row.id,
-    provinceId: 43,
-    username: "hn_admin",
-    name: row.name,
-    orgUnitId: row.org_unit_id,
-    orgPath: row.path,
-    orgLevel: "province",
-    roles: ["admin"],
-    permissions: new Set(ALL_PERMISSIONS),
-    source: "web",
-  };
-}
-
-async function openScratch(
-  kind: "pglite" | "postgres",
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const dir = path.join(work, "pglite");
-    const database = await openPglite(dir);
-    return { database, drop: async () => database.close() };
-  }
-  const base = process.env.BENCH_DATABASE_URL!;
-  const name = `jike_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name}`);
-      await dropper.end();
-    },
-  };
-}
-
 const file = path.join(work, "customers.xlsx");
 const results: Record<string, unknown>[] = [];
 let fileMiB = 0;
 const kinds: ("pglite" | "postgres")[] = process.env.BENCH_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 try {
   for (const kind of kinds) {
-    const { database, drop } = await openScratch(kind);
+    const { database, drop } = await openScratch(kind, work, "import");
     try {
       await migrateDatabase(database);
       await seedDemo(database.db, { seed: 20261123, password: "Bench@2026", scale: SCALE });

@@ -13,16 +13,14 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, wri
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { importRevenueFile } from "../src/domain/customers/index.ts";
 import type { Actor } from "../src/platform/auth/actor.ts";
-import { ALL_PERMISSIONS } from "../src/platform/auth/permissions.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { migrateDatabase } from "../src/platform/db/migrate.ts";
-import { openPglite, openPostgres } from "../src/platform/db/open.ts";
 import { rowsOf } from "../src/platform/db/sql.ts";
 import { shanghaiMonth } from "../src/platform/time.ts";
 import { seedDemo } from "../tools/datagen/index.ts";
+import { openScratch, provinceAdmin } from "./scratch.ts";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
 const LINES = ["vpmn", "dedicated_line", "group_sms"];
@@ -69,56 +67,6 @@ async function generateFile(file: string, month: string) {
   await once(out, "finish");
 }
 
-async function provinceAdmin(database: Database): Promise<Actor> {
-  const [row] = await rowsOf<{ id: string; org_unit_id: string; path: string; name: string }>(
-    database.db,
-    sql`select u.id, u.org_unit_id, o.path::text as path, u.name from app_user u
-        join org_unit o on o.province_id = u.province_id and o.id = u.org_unit_id where u.username = 'hn_admin'`,
-  );
-  if (!row) throw new Error("hn_admin is not seeded");
-  return {
-    userId: row.id,
-    provinceId: 43,
-    username: "hn_admin",
-    name: row.name,
-    orgUnitId: row.org_unit_id,
-    orgPath: row.path,
-    orgLevel: "province",
-    roles: ["admin"],
-    permissions: new Set(ALL_PERMISSIONS),
-    source: "web",
-  };
-}
-
-async function openScratch(
-  kind: "pglite" | "postgres",
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const database = await openPglite(path.join(work, "pglite"));
-    return { database, drop: () => database.close() };
-  }
-  const base = process.env.BENCH_DATABASE_URL!;
-  const name = `jike_bench_revenue_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name}`);
-      await dropper.end();
-    },
-  };
-}
-
 async function timedImport(database: Database, actor: Actor, file: string, month: string) {
   const phases: Record<string, number> = {};
   const cpu0 = process.cpuUsage();
@@ -157,7 +105,7 @@ let fileMiB = 0;
 const kinds: ("pglite" | "postgres")[] = process.env.BENCH_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 try {
   for (const kind of kinds) {
-    const { database, drop } = await openScratch(kind);
+    const { database, drop } = await openScratch(kind, work, "revenue");
     try {
       await migrateDatabase(database);
       await seedDemo(database.db, { seed: 20261123, password: "Bench@2026", scale: "test" });
