@@ -1,11 +1,12 @@
-import { DownloadOutlined, InboxOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Flex, Result, Select, Space, Spin, Typography, Upload } from "antd";
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Flex, Result, Select, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { isApiError } from "../../api/client.ts";
 import type { ImportKind, ImportRejection, ImportResult } from "../../api/types.ts";
 import { useErrorMessage } from "../../api/useErrorMessage.ts";
 import { useDownload } from "../../components/useDownload.ts";
 import { useI18n } from "../../i18n/index.tsx";
+import { FileDropZone } from "./FileDropZone.tsx";
 import {
   IMPORT_ACCEPT,
   IMPORT_KINDS,
@@ -147,23 +148,13 @@ export function ArchiveImportPane({ onBusy, onWide, onClose }: ImportPaneProps) 
           {t("customerImport.template")}
         </Button>
       </Flex>
-      <div data-testid="import-file">
-        <Upload.Dragger
-          accept={IMPORT_ACCEPT}
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            start(file);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t("customerImport.drop")}</p>
-          <p className="ant-upload-hint">{t("customerImport.dropHint")}</p>
-        </Upload.Dragger>
-      </div>
+      <FileDropZone
+        testId="import-file"
+        accept={IMPORT_ACCEPT}
+        text={t("customerImport.drop")}
+        hint={t("customerImport.dropHint")}
+        onFile={start}
+      />
       {outcome?.kind === "failed" ? (
         <Alert type="error" showIcon title={t("customerImport.failed")} description={outcome.message} />
       ) : null}

@@ -1,11 +1,11 @@
-import { InboxOutlined } from "@ant-design/icons";
-import { Alert, Checkbox, Flex, Spin, Typography, Upload } from "antd";
+import { Alert, Checkbox, Flex, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { isApiError } from "../../api/client.ts";
 import type { ImportRejection, RevenueImportResult } from "../../api/types.ts";
 import { useErrorMessage } from "../../api/useErrorMessage.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import type { ImportPaneProps } from "./ArchiveImportPane.tsx";
+import { FileDropZone } from "./FileDropZone.tsx";
 import { rejectionOf } from "./fileApi.ts";
 import { ImportRejectedResult } from "./ImportRejectedResult.tsx";
 import { RevenueImportSummary } from "./RevenueImportSummary.tsx";
@@ -94,23 +94,13 @@ export function RevenueImportPane({ onBusy, onWide }: ImportPaneProps) {
         >
           {t("revenueImport.dryRun")}
         </Checkbox>
-        <div data-testid="revenue-import-file">
-          <Upload.Dragger
-            accept=".csv,.txt"
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              start(file);
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t("revenueImport.drop")}</p>
-            <p className="ant-upload-hint">{t("revenueImport.dropHint")}</p>
-          </Upload.Dragger>
-        </div>
+        <FileDropZone
+          testId="revenue-import-file"
+          accept=".csv,.txt"
+          text={t("revenueImport.drop")}
+          hint={t("revenueImport.dropHint")}
+          onFile={start}
+        />
         {outcome?.kind === "failed" ? (
           <Alert type="error" showIcon title={t("customerImport.failed")} description={outcome.message} />
         ) : null}
