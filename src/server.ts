@@ -81,7 +81,7 @@ export async function buildServer(config: Config, database: Database): Promise<S
       );
     }
   });
-  installAuth(app, sessionResolver(database.db));
+  installAuth(app, sessionResolver(database.db, { cacheSeconds: config.sessionCacheSeconds }));
 
   app.get(
     "/api/v1/health",

@@ -15,6 +15,11 @@ export interface Config {
   seed: number;
   logLevel: string;
   sessionTtlHours: number;
+  /**
+   * How long a resolved session is reused before it is read again. Changes made through this process
+   * apply at once; this bounds how long other processes on the same database take to see them.
+   */
+  sessionCacheSeconds: number;
   /** Consecutive failed logins before an account is locked, and for how long. */
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -51,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seed: int(env.JIKE_SEED, 20261123, "JIKE_SEED"),
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),
     sessionTtlHours: int(env.JIKE_SESSION_TTL_HOURS, 12, "JIKE_SESSION_TTL_HOURS"),
+    sessionCacheSeconds: int(env.JIKE_SESSION_CACHE_SECONDS, 5, "JIKE_SESSION_CACHE_SECONDS"),
     lockoutThreshold: int(env.JIKE_LOCKOUT_THRESHOLD, 5, "JIKE_LOCKOUT_THRESHOLD"),
     lockoutMinutes: int(env.JIKE_LOCKOUT_MINUTES, 15, "JIKE_LOCKOUT_MINUTES"),
     loginRatePerMinute: int(env.JIKE_LOGIN_RATE, 20, "JIKE_LOGIN_RATE"),

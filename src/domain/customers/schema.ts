@@ -89,6 +89,9 @@ export const customer = pgTable(
       t.marketSegment,
       t.valueTier,
     ),
+    // A unit's customers in name order: a city's or county's page is picked from the index alone, its
+    // units' entries top-N sorted, instead of walking the province's name index (ADR 0005).
+    index("customer_unit_name_idx").on(t.provinceId, t.orgUnitId, t.mergedIntoId, t.name, t.id),
     index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId, t.mergedIntoId),
     index("customer_engineer_idx").on(t.provinceId, t.customerEngineerId),
     index("customer_grade_idx").on(t.provinceId, t.grade, t.mergedIntoId),
@@ -137,7 +140,9 @@ export const member = pgTable(
     uniqueIndex("member_msisdn_unique_while_in_group")
       .on(t.provinceId, t.msisdn)
       .where(sql`${t.leftAt} is null`),
-    index("member_customer_idx").on(t.provinceId, t.customerId),
+    // With the leaving date, payer and authenticity in the key, a group's current lines are counted
+    // from the index alone (the list's line counts, the 360° members summary): no heap visit per line.
+    index("member_customer_idx").on(t.provinceId, t.customerId, t.leftAt, t.payer, t.authentic),
     foreignKey({
       name: "member_customer_fk",
       columns: [t.provinceId, t.customerId],

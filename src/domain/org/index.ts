@@ -7,6 +7,7 @@ import { orgUnitRoutes } from "./routes/org-units.ts";
 import { roleRoutes } from "./routes/roles.ts";
 import { userRoutes } from "./routes/users.ts";
 import { resolveSession } from "./service/auth.ts";
+import { sessionCacheFor } from "./service/session-cache.ts";
 
 export { DEFAULT_ROLES } from "./rules.ts";
 export { orgSchema } from "./schema.ts";
@@ -22,11 +23,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(roleRoutes);
 };
 
-export const sessionResolver =
-  (db: Db): SessionResolver =>
-  async (cookie, meta) => {
-    const resolved = await resolveSession(db, cookie, meta);
+/** Resolves session cookies for `installAuth`, keeping each for `cacheSeconds` (0: read every time). */
+export const sessionResolver = (db: Db, { cacheSeconds }: { cacheSeconds: number }): SessionResolver => {
+  const cache = sessionCacheFor(db, cacheSeconds * 1000);
+  return async (cookie, meta) => {
+    const resolved = await resolveSession(db, cookie, meta, cache);
     return (
       resolved && { actor: resolved.actor, csrfToken: resolved.csrfToken, sessionId: resolved.sessionId }
     );
   };
+};

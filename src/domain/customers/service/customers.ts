@@ -1,5 +1,4 @@
 import { type AnyColumn, and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
@@ -7,7 +6,7 @@ import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { escapeLike, rowsOf } from "../../../platform/db/sql.ts";
 import { NotFound, VersionConflict } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
-import { findStaff, orgSchema, orgUnitInScope } from "../../org/index.ts";
+import { findStaff, orgUnitInScope } from "../../org/index.ts";
 import type {
   Customer,
   CustomerCreate,
@@ -33,11 +32,7 @@ import {
 import { customer, customerColumns, customerStatusHistory } from "../schema.ts";
 import { regrade } from "./grading.ts";
 import { rehomeGroups } from "./groups.ts";
-import { customerScope, orgJoin, ownScopeOnly, subtreeUnitIds } from "./scope.ts";
-
-const { orgUnit, appUser } = orgSchema;
-const am = alias(appUser, "am");
-const ce = alias(appUser, "ce");
+import { customerScope, ownScopeOnly, subtreeUnitIds } from "./scope.ts";
 
 /** Revenue of the current calendar year in Asia/Shanghai, the "revenue to date" of the 360° header. */
 const revenueToDate = sql<number>`coalesce((select y.total_fen from customer_revenue_year y
@@ -46,26 +41,28 @@ const revenueToDate = sql<number>`coalesce((select y.total_fen from customer_rev
 const memberCount = sql<number>`(select count(*)::int from member m
   where m.province_id = "customer"."province_id" and m.customer_id = "customer"."id" and m.left_at is null)`;
 
+// Names of the unit and the owners as scalar lookups by primary key rather than joins: a page is a
+// handful of rows, and joins made the planner hash the whole org tree and staff list for each one.
+const unitName = sql<string>`(select u.name from org_unit u
+  where u.province_id = "customer"."province_id" and u.id = "customer"."org_unit_id")`;
+const staffName = (column: AnyColumn) => sql<string | null>`(select s.name from app_user s
+  where s.province_id = "customer"."province_id" and s.id = ${column})`;
+
 const fields = {
   ...customerColumns,
-  orgUnitName: orgUnit.name,
-  amName: am.name,
-  ceName: ce.name,
+  orgUnitName: unitName,
+  amName: staffName(customer.accountManagerId),
+  ceName: staffName(customer.customerEngineerId),
   memberCount,
   revenueToDateFen: revenueToDate,
 };
 
 /**
- * Customers joined with what the list and the header show, plus any `extra` columns (the 360° view
- * adds its sections as JSON subqueries); callers add the scope and filters.
+ * Customers with what the list and the header show, plus any `extra` columns (the 360° view adds its
+ * sections as JSON subqueries); callers add the scope and filters.
  */
 export const selectCustomersWith = <Extra extends Record<string, SQL>>(db: DbOrTx, extra: Extra) =>
-  db
-    .select({ ...fields, ...extra })
-    .from(customer)
-    .innerJoin(orgUnit, orgJoin)
-    .leftJoin(am, and(eq(am.provinceId, customer.provinceId), eq(am.id, customer.accountManagerId)))
-    .leftJoin(ce, and(eq(ce.provinceId, customer.provinceId), eq(ce.id, customer.customerEngineerId)));
+  db.select({ ...fields, ...extra }).from(customer);
 
 const selectCustomers = (db: DbOrTx) => selectCustomersWith(db, {});
 
@@ -123,11 +120,17 @@ export async function listCustomers(
     after?: { key: string; id: string };
   } = {},
 ) {
-  const subtree =
-    can(actor, "customer:read") && actor.orgLevel !== "hq" && actor.orgLevel !== "province"
-      ? await subtreeUnitIds(db, actor.provinceId, actor.orgPath)
-      : undefined;
+  const subtreeReader =
+    can(actor, "customer:read") && actor.orgLevel !== "hq" && actor.orgLevel !== "province";
+  // A unit asked for lies in the reader's scope (orgUnitInScope checks), so its subtree alone names
+  // the units: two unit lists at once make the planner multiply their selectivities and misjudge.
+  const unit = query.orgUnitId ? await orgUnitInScope(db, actor, query.orgUnitId) : undefined;
+  const unitIds = unit ? await subtreeUnitIds(db, unit.provinceId, unit.path) : undefined;
+  const subtree = subtreeReader
+    ? (unitIds ?? (await subtreeUnitIds(db, actor.provinceId, actor.orgPath)))
+    : undefined;
   const filters: (SQL | undefined)[] = [customerScope(actor, subtree)];
+  if (unitIds && !subtreeReader) filters.push(inArray(customer.orgUnitId, unitIds));
   const anyOf = <T extends string>(column: Parameters<typeof inArray>[0], values: T[] | undefined) =>
     values && values.length > 0 ? inArray(column, values) : undefined;
   filters.push(
@@ -141,10 +144,6 @@ export async function listCustomers(
     query.important ? eq(customer.important, query.important === "true") : undefined,
     query.tag ? sql`${query.tag} = any(${customer.tags})` : undefined,
   );
-  if (query.orgUnitId) {
-    const unit = await orgUnitInScope(db, actor, query.orgUnitId);
-    filters.push(inArray(customer.orgUnitId, await subtreeUnitIds(db, unit.provinceId, unit.path)));
-  }
   if (query.q) filters.push(matchesSearch(query.q));
   const where = and(...filters);
   const sort = SORTS[query.sort ?? "name"];
@@ -153,21 +152,46 @@ export async function listCustomers(
   // looks cheap to the planner but reads tens of thousands of rows when the matches cluster (hospital
   // names all start with their county's), so the sort key is made an expression no index serves.
   const byText = query.sort === undefined || query.sort === "name" || query.sort === "code";
-  const key = query.q && byText ? sql`${sort.column} || ''` : sort.column;
-  const order = sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(key);
+  const searchSort = Boolean(query.q) && byText;
+  const orderOf = (key: SQL | AnyColumn) =>
+    sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(key);
   const seek = after ? afterRow(sort.column, query.order === "desc", after) : undefined;
-  const [rows, [counted]] = await Promise.all([
-    selectCustomers(db)
-      .where(and(where, seek))
-      .orderBy(order, asc(customer.id))
-      .limit(query.limit)
-      .offset(seek ? 0 : query.offset),
+  // The page is chosen from the customer table alone (an index-only scan where the filters allow),
+  // and only its rows are joined to their unit, owners, lines and revenue (ADR 0005). A search has
+  // to read every match to sort them anyway, so it counts them in the same pass.
+  const pageKeys = db
+    .select({
+      provinceId: customer.provinceId,
+      id: customer.id,
+      ...(searchSort ? { matches: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
+    })
+    .from(customer)
+    .where(and(where, seek))
+    .orderBy(orderOf(searchSort ? sql`${sort.column} || ''` : sort.column), asc(customer.id))
+    .limit(query.limit)
+    .offset(seek ? 0 : query.offset);
+  const countRows = () =>
     rowsOf<{ n: number }>(
       db,
       sql`select count(*)::int as n from (select 1 from ${customer} where ${where} limit ${countCap + 1}) c`,
-    ),
-  ]);
-  const n = counted?.n ?? 0;
+    ).then(([row]) => row?.n ?? 0);
+  const [keys, counted] = await Promise.all([pageKeys, searchSort ? null : countRows()]);
+  const matched = (keys[0] as { matches?: number } | undefined)?.matches;
+  const n = counted ?? matched ?? (query.offset > 0 || seek ? await countRows() : 0);
+  const rows =
+    keys.length === 0
+      ? []
+      : await selectCustomers(db)
+          .where(
+            and(
+              inArray(customer.provinceId, [...new Set(keys.map((k) => k.provinceId))]),
+              inArray(
+                customer.id,
+                keys.map((k) => k.id),
+              ),
+            ),
+          )
+          .orderBy(orderOf(sort.column), asc(customer.id));
   return { items: rows.map(present), total: Math.min(n, countCap), totalExact: n <= countCap };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { NotFound } from "../../../platform/errors.ts";
@@ -8,7 +8,7 @@ import { shanghaiMonth } from "../../../platform/time.ts";
 import { VIP_CARD_BY_RANK } from "../rules/archive.ts";
 import { customer } from "../schema.ts";
 import { present, selectCustomersWith } from "./customers.ts";
-import { customerScope } from "./scope.ts";
+import { preparedCustomerScope } from "./scope.ts";
 
 // Each section of the 360° view is a JSON subquery on the customer row, so the whole document is one
 // statement: one round trip and one snapshot, however many sections later capabilities add.
@@ -106,21 +106,35 @@ const parentGroup = sql<{ id: string; code: string; name: string; orgUnitName: s
 
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 
+const buildOverview = (db: Db, where: SQL, name: string) =>
+  selectCustomersWith(db, { members, contacts, revenue, grades, statuses, subsidiaries, parentGroup })
+    .where(where)
+    .prepare(name);
+
+// One prepared statement per database and kind of reader (the scope's shape): the 360° view is the
+// hottest read there is, and planning its seven subqueries cost more than running them.
+const prepared = new WeakMap<Db, Map<string, ReturnType<typeof buildOverview>>>();
+function overviewQuery(db: Db, actor: Actor) {
+  const scope = preparedCustomerScope(actor);
+  const byKind: Map<string, ReturnType<typeof buildOverview>> = prepared.get(db) ?? new Map();
+  prepared.set(db, byKind);
+  let query = byKind.get(scope.key);
+  if (!query) {
+    const where = and(eq(customer.id, sql.placeholder("id")), scope.where())!;
+    query = buildOverview(db, where, `customer_overview_${scope.key}`);
+    byKind.set(scope.key, query);
+  }
+  return { query, values: scope.values };
+}
+
 /**
  * The 360° view in one round trip: header, members summary, key persons, 24 months of revenue, grade
  * and status history, subsidiaries. Later capabilities fill products, tickets, visits and risk.
  */
 export async function customerOverview(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) throw new NotFound("customer", id);
-  const [row] = await selectCustomersWith(db, {
-    members,
-    contacts,
-    revenue,
-    grades,
-    statuses,
-    subsidiaries,
-    parentGroup,
-  }).where(and(eq(customer.id, id), customerScope(actor)));
+  const { query, values } = overviewQuery(db, actor);
+  const [row] = await query.execute({ id, ...values });
   if (!row) throw new NotFound("customer", id);
   const {
     members: counts,

@@ -24,6 +24,62 @@ export function inUnitSubtree(provinceId: number, path: string): SQL {
     where u.province_id = ${provinceId} and u.path <@ ${path}::ltree)`;
 }
 
+/** The kinds of reader, each with one shape of scope condition (so one prepared statement each). */
+type ScopeKind = "province" | "hq_provinces" | "hq_all" | "subtree" | "own";
+interface ScopeValues {
+  provinceId: number;
+  /** HQ's provinces as an array literal (`{43,44}`): one parameter, whether prepared or not. */
+  provinces: string;
+  path: string;
+  me: string;
+}
+
+function scopeOf(actor: Actor): { kind: ScopeKind; values: ScopeValues } {
+  const provinces = actor.hqProvinces && actor.hqProvinces.length > 0 ? actor.hqProvinces : [-1];
+  // HQ over a single province reads it as that province does: with `province_id = any(…)` an index
+  // on (province_id, name) can no longer hand out rows in name order.
+  const single = actor.orgLevel === "hq" && actor.hqProvinces?.length === 1;
+  const values: ScopeValues = {
+    provinceId: single ? provinces[0]! : actor.provinceId,
+    provinces: `{${provinces.join(",")}}`,
+    path: actor.orgPath,
+    me: actor.userId ?? ZERO_UUID,
+  };
+  const hq = actor.orgLevel === "hq" && !single;
+  const hqKind = actor.hqProvinces ? "hq_provinces" : "hq_all";
+  if (can(actor, "customer:read")) {
+    if (hq) return { kind: hqKind, values };
+    return { kind: actor.orgLevel === "province" || single ? "province" : "subtree", values };
+  }
+  if (can(actor, "customer:read_own")) return { kind: hq ? hqKind : "own", values };
+  throw new Forbidden("customer:read");
+}
+
+/** The condition of a kind, each value given by `value` (a parameter, or a prepared statement's placeholder). */
+function scopeCondition(kind: ScopeKind, value: (key: keyof ScopeValues) => unknown, own: boolean): SQL {
+  // A record merged into another is gone for every reader; only the merge itself still refers to it.
+  const live = isNull(customer.mergedIntoId);
+  const province =
+    kind === "hq_all"
+      ? live
+      : kind === "hq_provinces"
+        ? and(sql`${customer.provinceId} = any(${value("provinces")}::smallint[])`, live)!
+        : and(sql`${customer.provinceId} = ${value("provinceId")}`, live)!;
+  if (own) {
+    const me = value("me");
+    return and(
+      province,
+      sql`(${customer.accountManagerId} = ${me} or ${customer.customerEngineerId} = ${me})`,
+    )!;
+  }
+  if (kind !== "subtree") return province;
+  return and(
+    province,
+    sql`${customer.orgUnitId} in (select u.id from org_unit u
+      where u.province_id = ${value("provinceId")} and u.path <@ ${value("path")}::ltree)`,
+  )!;
+}
+
 /**
  * Which customers the actor sees: with customer:read, those of its org subtree; with only
  * customer:read_own, those it owns as account manager or customer engineer (DOMAIN.md: an AM sees own
@@ -31,32 +87,37 @@ export function inUnitSubtree(provinceId: number, path: string): SQL {
  * test at all, others an index probe per unit of their subtree.
  */
 export function customerScope(actor: Actor, subtreeUnits?: readonly string[]): SQL {
-  // A record merged into another is gone for every reader; only the merge itself still refers to it.
-  const province = and(
-    actor.orgLevel !== "hq"
-      ? eq(customer.provinceId, actor.provinceId)
-      : actor.hqProvinces
-        ? inArray(customer.provinceId, actor.hqProvinces.length > 0 ? [...actor.hqProvinces] : [-1])
-        : undefined,
-    isNull(customer.mergedIntoId),
-  );
-  if (can(actor, "customer:read")) {
-    if (actor.orgLevel === "hq" || actor.orgLevel === "province") return province!;
+  const { kind, values } = scopeOf(actor);
+  const own = ownScopeOnly(actor);
+  if (kind === "subtree" && subtreeUnits) {
     // Named unit by unit, the planner knows how many customers the subtree holds (it underestimates
     // an ltree test several-fold) and picks the search index or the unit index accordingly.
-    const units = subtreeUnits
-      ? inArray(customer.orgUnitId, subtreeUnits.length > 0 ? [...subtreeUnits] : [ZERO_UUID])
-      : inUnitSubtree(actor.provinceId, actor.orgPath);
-    return and(province, units)!;
-  }
-  if (can(actor, "customer:read_own")) {
-    const me = actor.userId ?? ZERO_UUID;
+    const units = inArray(customer.orgUnitId, subtreeUnits.length > 0 ? [...subtreeUnits] : [ZERO_UUID]);
     return and(
-      province,
-      sql`(${customer.accountManagerId} = ${me} or ${customer.customerEngineerId} = ${me})`,
+      scopeCondition("province", (k) => values[k], false),
+      units,
     )!;
   }
-  throw new Forbidden("customer:read");
+  return scopeCondition(kind, (k) => values[k], own);
+}
+
+/**
+ * The same scope for a prepared statement: `key` names the statement shape (one per kind of reader),
+ * `where` holds placeholders `scope_<value>`, and `values` fills them.
+ */
+export function preparedCustomerScope(actor: Actor) {
+  const { kind, values } = scopeOf(actor);
+  const own = ownScopeOnly(actor);
+  return {
+    key: own ? `${kind}_own` : kind,
+    where: () => scopeCondition(kind, (k) => sql.placeholder(`scope_${k}`), own),
+    values: {
+      scope_provinceId: values.provinceId,
+      scope_provinces: values.provinces,
+      scope_path: values.path,
+      scope_me: values.me,
+    },
+  };
 }
 
 export const ownScopeOnly = (actor: Actor): boolean =>

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Actor, ActorSource } from "../../../platform/auth/actor.ts";
 import type { Permission } from "../../../platform/auth/permissions.ts";
 import type { DbOrTx } from "../../../platform/db/index.ts";
+import { preparedRows } from "../../../platform/db/prepared.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
 import type { Me } from "../contracts.ts";
 
@@ -21,7 +22,8 @@ export interface ActorRow {
   hq_provinces: number[] | null;
   session_id?: string;
   csrf_token?: string;
-  last_seen_at?: Date;
+  last_seen_at?: Date | string;
+  expires_at?: Date | string;
 }
 
 const SELECT_ACTOR = sql`
@@ -37,15 +39,20 @@ const SELECT_ACTOR = sql`
 
 const FROM_USER = sql`app_user u join org_unit ou on ou.province_id = u.province_id and ou.id = u.org_unit_id`;
 
-/** The caller behind a session cookie, with roles and permissions read fresh: a grant takes effect at once. */
-export async function actorRowBySession(db: DbOrTx, provinceId: number, tokenHash: string) {
-  const [row] = await rowsOf<ActorRow>(
-    db,
-    sql`select ${SELECT_ACTOR}, s.id as session_id, s.csrf_token, s.last_seen_at
+/**
+ * The caller behind a session cookie, with roles and permissions read fresh: a grant takes effect at
+ * once. Prepared once per connection: it runs on every request.
+ */
+const actorBySession = preparedRows<ActorRow, { provinceId: number; tokenHash: string }>(
+  "actor_by_session",
+  () => sql`select ${SELECT_ACTOR}, s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at
         from user_session s join ${FROM_USER} on u.province_id = s.province_id and u.id = s.user_id
-        where s.province_id = ${provinceId} and s.token_hash = ${tokenHash}
+        where s.province_id = ${sql.placeholder("provinceId")} and s.token_hash = ${sql.placeholder("tokenHash")}
           and s.revoked_at is null and s.expires_at > now() and u.status = 'active'`,
-  );
+);
+
+export async function actorRowBySession(db: DbOrTx, provinceId: number, tokenHash: string) {
+  const [row] = await actorBySession(db, { provinceId, tokenHash });
   return row;
 }
 

@@ -13,6 +13,7 @@ import { AccountDisabled, AccountLocked, InvalidCredentials, WrongCurrentPasswor
 import { afterFailedLogin, isLocked } from "../rules.ts";
 import { appUser, userSession } from "../schema.ts";
 import { actorRowBySession, actorRowByUser, toActor, toMe } from "./actor-query.ts";
+import { type SessionCache, sessionsChanged } from "./session-cache.ts";
 
 type Policy = Pick<Config, "sessionTtlHours" | "lockoutThreshold" | "lockoutMinutes">;
 interface ClientMeta {
@@ -124,15 +125,29 @@ export interface ResolvedSession {
 // Touch last_seen_at at most once a minute: a write on every request would serialise readers on PGlite.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function resolveSession(db: Db, cookie: string | undefined, meta: ClientMeta) {
+export async function resolveSession(
+  db: Db,
+  cookie: string | undefined,
+  meta: ClientMeta,
+  cache?: SessionCache,
+): Promise<ResolvedSession | null> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return null;
-  const row = await actorRowBySession(db, parsed.provinceId, parsed.tokenHash);
-  if (!row?.session_id || !row.csrf_token) return null;
-  if (!row.last_seen_at || Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+  const key = `${parsed.provinceId}.${parsed.tokenHash}`;
+  const now = Date.now();
+  let row = cache?.get(key, now);
+  if (!row) {
+    const generation = cache?.generation ?? 0;
+    row = await actorRowBySession(db, parsed.provinceId, parsed.tokenHash);
+    if (row) cache?.set(key, row, generation, now);
+  }
+  if (!row?.session_id || !row.csrf_token || !row.expires_at) return null;
+  if (new Date(row.expires_at).getTime() <= now) return null;
+  if (!row.last_seen_at || now - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    row.last_seen_at = new Date(now);
     await db
       .update(userSession)
-      .set({ lastSeenAt: new Date() })
+      .set({ lastSeenAt: row.last_seen_at })
       .where(and(eq(userSession.provinceId, row.province_id), eq(userSession.id, row.session_id)));
   }
   return {
@@ -140,7 +155,7 @@ export async function resolveSession(db: Db, cookie: string | undefined, meta: C
     me: toMe(row),
     csrfToken: row.csrf_token,
     sessionId: row.session_id,
-  } satisfies ResolvedSession;
+  };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
@@ -198,6 +213,8 @@ export async function revokeSession(db: Db, actor: Actor, sessionId: string): Pr
       entityId: sessionId,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
 }
 
 export async function changePassword(
@@ -235,6 +252,8 @@ export async function changePassword(
       entityId: user.id,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
 }
 
 export async function setPreferences(db: Db, actor: Actor, prefs: { locale: string }): Promise<void> {

@@ -13,6 +13,7 @@ import { InvalidOrgLevel, InvalidOrgMove, OrgCodeTaken } from "../errors.ts";
 import { CHILD_LEVELS, canHoldChild, isWithinSubtree } from "../rules.ts";
 import { orgUnit } from "../schema.ts";
 import { ensureProvinceRoles } from "./roles.ts";
+import { sessionsChanged } from "./session-cache.ts";
 
 const {
   path: _path,
@@ -115,6 +116,8 @@ export async function createOrgUnit(
       after: row,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
   return getOrgUnit(db, actor, id);
 }
 
@@ -162,6 +165,8 @@ export async function updateOrgUnit(
       after: changes,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
   return getOrgUnit(db, actor, id);
 }
 

@@ -10,6 +10,7 @@ import type { RoleCreate, RolePermissionsUpdate } from "../contracts.ts";
 import { RoleExists } from "../errors.ts";
 import { DEFAULT_ROLES } from "../rules.ts";
 import { role, rolePermission } from "../schema.ts";
+import { sessionsChanged } from "./session-cache.ts";
 
 /** A new province starts with the built-in roles; existing ones are left as the operator tuned them. */
 export async function ensureProvinceRoles(tx: DbOrTx, provinceId: number): Promise<void> {
@@ -134,6 +135,8 @@ export async function setRolePermissions(
       after: { permissions },
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
   return getRole(db, actor, code);
 }
 

@@ -15,6 +15,7 @@ import type { User, UserCreate, UserListQuery, UserUpdate } from "../contracts.t
 import { InvalidOrgMove, SelfLockout, UnknownRoles, UsernameTaken } from "../errors.ts";
 import { appUser, orgUnit, role, userRole, userSession } from "../schema.ts";
 import { findUnit } from "./org-units.ts";
+import { sessionsChanged } from "./session-cache.ts";
 
 const userFields = {
   id: appUser.id,
@@ -253,6 +254,8 @@ export async function updateUser(
       after: snapshot(after),
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
   return getUserAfterWrite(db, actor, id);
 }
 
@@ -312,6 +315,8 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password?:
       title: `${actor.name} 重置了你的密码`,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
   return { temporaryPassword: temporary };
 }
 
@@ -327,6 +332,8 @@ export async function revokeUserSessions(db: Db, actor: Actor, id: string): Prom
       entityId: id,
     });
   });
+  // What sessions resolve to may have changed: drop the cached ones (session-cache.ts).
+  sessionsChanged(db);
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: string): Promise<User> {
