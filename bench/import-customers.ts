@@ -97,7 +97,10 @@ async function generateFile(file: string, seeded: Seeded) {
 const file = path.join(work, "customers.xlsx");
 const results: Record<string, unknown>[] = [];
 let fileMiB = 0;
-const kinds: ("pglite" | "postgres")[] = process.env.BENCH_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+// BENCH_KINDS=postgres measures one of them alone.
+const kinds = (process.env.BENCH_KINDS ?? (process.env.BENCH_DATABASE_URL ? "pglite,postgres" : "pglite"))
+  .split(",")
+  .filter((k): k is "pglite" | "postgres" => k === "pglite" || k === "postgres");
 try {
   for (const kind of kinds) {
     const { database, drop } = await openScratch(kind, work, "import");

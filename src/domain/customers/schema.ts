@@ -75,7 +75,9 @@ export const customer = pgTable(
   (t) => [
     primaryKey({ name: "customer_pk", columns: [t.provinceId, t.id] }),
     uniqueIndex("customer_code_unique_per_province").on(t.provinceId, t.code),
-    index("customer_credit_code_idx").on(t.provinceId, t.creditCode),
+    // Sparse columns get partial indexes: most customers have no engineer, parent or credit code yet,
+    // and an import should not pay for indexing their blanks (each look-up names a value anyway).
+    index("customer_credit_code_idx").on(t.provinceId, t.creditCode).where(sql`${t.creditCode} is not null`),
     // Lists always leave merged records out; with merged_into_id in the key, counting a unit's, an
     // AM's, a grade's or a status's customers never reads the table (index-only scans).
     // The filters people combine with a city's or county's subtree ride along, so "A-class customers
@@ -93,12 +95,14 @@ export const customer = pgTable(
     // units' entries top-N sorted, instead of walking the province's name index (ADR 0005).
     index("customer_unit_name_idx").on(t.provinceId, t.orgUnitId, t.mergedIntoId, t.name, t.id),
     index("customer_account_manager_idx").on(t.provinceId, t.accountManagerId, t.mergedIntoId),
-    index("customer_engineer_idx").on(t.provinceId, t.customerEngineerId),
+    index("customer_engineer_idx")
+      .on(t.provinceId, t.customerEngineerId)
+      .where(sql`${t.customerEngineerId} is not null`),
     index("customer_grade_idx").on(t.provinceId, t.grade, t.mergedIntoId),
     index("customer_status_idx").on(t.provinceId, t.status, t.mergedIntoId),
     index("customer_segment_idx").on(t.provinceId, t.marketSegment, t.mergedIntoId),
     index("customer_value_tier_idx").on(t.provinceId, t.valueTier, t.mergedIntoId),
-    index("customer_parent_idx").on(t.provinceId, t.parentId),
+    index("customer_parent_idx").on(t.provinceId, t.parentId).where(sql`${t.parentId} is not null`),
     // The list's sort orders, with the id that breaks ties: a page is read off the index instead of
     // sorting the whole scope, even when thousands share a value (a re-grade touches every row at once).
     index("customer_name_idx").on(t.provinceId, t.name, t.id),

@@ -156,43 +156,38 @@ export async function listCustomers(
   const orderOf = (key: SQL | AnyColumn) =>
     sort.nullable ? sql`${direction(sort.column)} nulls last` : direction(key);
   const seek = after ? afterRow(sort.column, query.order === "desc", after) : undefined;
-  // The page is chosen from the customer table alone (an index-only scan where the filters allow),
-  // and only its rows are joined to their unit, owners, lines and revenue (ADR 0005). A search has
-  // to read every match to sort them anyway, so it counts them in the same pass.
-  const pageKeys = db
+  // One statement: the page is chosen from the customer table alone (an index-only scan where the
+  // filters allow), only its rows are joined to their unit, owners, lines and revenue, and the capped
+  // count rides along as a subquery run once (ADR 0005). A search has to read every match to sort
+  // them anyway, so it counts them in that same pass.
+  const page = db
     .select({
       provinceId: customer.provinceId,
       id: customer.id,
-      ...(searchSort ? { matches: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
+      matches: (searchSort ? sql<number>`count(*) over ()` : sql<number>`0`).as("matches"),
     })
     .from(customer)
     .where(and(where, seek))
     .orderBy(orderOf(searchSort ? sql`${sort.column} || ''` : sort.column), asc(customer.id))
     .limit(query.limit)
-    .offset(seek ? 0 : query.offset);
-  const countRows = () =>
-    rowsOf<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from (select 1 from ${customer} where ${where} limit ${countCap + 1}) c`,
-    ).then(([row]) => row?.n ?? 0);
-  const [keys, counted] = await Promise.all([pageKeys, searchSort ? null : countRows()]);
-  const matched = (keys[0] as { matches?: number } | undefined)?.matches;
-  const n = counted ?? matched ?? (query.offset > 0 || seek ? await countRows() : 0);
-  const rows =
-    keys.length === 0
-      ? []
-      : await selectCustomers(db)
-          .where(
-            and(
-              inArray(customer.provinceId, [...new Set(keys.map((k) => k.provinceId))]),
-              inArray(
-                customer.id,
-                keys.map((k) => k.id),
-              ),
-            ),
-          )
-          .orderBy(orderOf(sort.column), asc(customer.id));
-  return { items: rows.map(present), total: Math.min(n, countCap), totalExact: n <= countCap };
+    .offset(seek ? 0 : query.offset)
+    .as("page");
+  const capped = sql`(select count(*) from (select 1 from ${customer} where ${where} limit ${countCap + 1}) c)`;
+  const total = searchSort ? sql`${page.matches}` : capped;
+  const rows = await selectCustomersWith(db, { total: total.mapWith(Number) })
+    .innerJoin(page, and(eq(page.provinceId, customer.provinceId), eq(page.id, customer.id)))
+    .orderBy(orderOf(sort.column), asc(customer.id));
+  // Past the last page no row carries the count; only then is it asked for on its own.
+  const n =
+    rows[0]?.total ??
+    (query.offset > 0 || seek
+      ? ((await rowsOf<{ n: number }>(db, sql`select ${capped}::int as n`))[0]?.n ?? 0)
+      : 0);
+  return {
+    items: rows.map(({ total: _t, ...row }) => present(row)),
+    total: Math.min(n, countCap),
+    totalExact: n <= countCap,
+  };
 }
 
 /** Rows after `after` in (column, id) order, the id ascending as the tie-break always is. */

@@ -61,8 +61,21 @@ function recordSet(table: PgTable, keys: readonly string[], extra: Record<string
   };
 }
 
+/**
+ * Sends the batches without waiting for each: the connection runs them one after another while this
+ * process already serialises the next, so the database is never idle between batches. The first
+ * failure fails the whole (and the transaction with it).
+ */
 async function inBatches<T>(rows: readonly T[], write: (batch: readonly T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // An async wrapper starts drizzle's lazy query once; awaiting its own promise twice would run it twice.
+    const next = (async () => write(rows.slice(i, i + BATCH)))();
+    // Handled by the Promise.all below; this keeps an early failure from counting as unhandled.
+    next.catch(() => undefined);
+    sent.push(next);
+  }
+  await Promise.all(sent);
 }
 
 /** `insert into t (…) select … from` the rows; `then` adds e.g. an `on conflict` clause. */
@@ -169,12 +182,18 @@ export async function applyImport(
       })),
   );
 
-  // Cross-region groups whose parts came, went or moved get their owner worked out again.
+  // Cross-region groups whose parts came, went or moved get their owner worked out again: customers
+  // with a parent now or before, and changed ones (which may head a group). A new customer with no
+  // parent heads a group only if a row names it as parent, and then that row brings it in.
   await rehomeGroups(
     tx,
     actor,
     provinceId,
-    plan.customers.flatMap((p) => [p.record.id, p.existing?.parentId]),
+    plan.customers.flatMap((p) =>
+      p.record.parentId || p.existing?.parentId || (p.existing && p.changed)
+        ? [p.record.id, p.record.parentId, p.existing?.parentId]
+        : [],
+    ),
   );
 
   await insertRows(

@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { SheetCollector, sheetKindOf } from "./columns.ts";
 import { ImportFileUnreadable } from "./errors.ts";
+import { sheetNamesByPart } from "./sheet-names.ts";
 import type { Cell, Issue, SheetData, SheetKind } from "./types.ts";
 
 /** A cell value as exceljs gives it (rich text, formulas, links, errors) reduced to what we read. */
@@ -172,13 +173,27 @@ export interface WorkbookContent {
   sheetNames: string[];
 }
 
+async function bytesOf(source: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of source) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
 /**
- * Streams the workbook with exceljs's WorkbookReader (unzipping, shared strings, sheet names) and keeps
- * only the known columns of the archive sheets, so a 100,000-row file never sits in memory as a
- * workbook model.
+ * Streams the workbook with exceljs's WorkbookReader (unzipping, shared strings) and keeps only the
+ * known columns of the archive sheets, so a 100,000-row file never sits in memory as a workbook model
+ * (the file itself does, compressed: uploads are capped at 50 MiB). Sheet names come from the zip's
+ * index (sheet-names.ts) wherever exceljs lost them.
  */
 export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
-  const reader = new Utf8WorkbookReader(source, {
+  let file: Buffer;
+  try {
+    file = await bytesOf(source);
+  } catch (error) {
+    throw new ImportFileUnreadable(error instanceof Error ? error.message : String(error));
+  }
+  const names = await sheetNamesByPart(file);
+  const reader = new Utf8WorkbookReader(Readable.from([file]), {
     sharedStrings: "cache",
     styles: "ignore",
     hyperlinks: "ignore",
@@ -190,7 +205,8 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
   const sheetNames: string[] = [];
   try {
     for await (const sheet of reader) {
-      const name = sheet.name ?? `Sheet${sheet.id ?? sheetNames.length + 1}`;
+      // Unnamed, exceljs leaves the sheet's id as the number of its part.
+      const name = sheet.name ?? names.get(String(sheet.id)) ?? `Sheet${sheet.id ?? sheetNames.length + 1}`;
       sheetNames.push(name);
       const kind = sheetKindOf(name);
       const seen = kind ? collectors.get(kind) : undefined;
@@ -218,7 +234,6 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
       await readRows(sheet.iterator, reader.sharedStrings ?? [], (row, cells) => collector.add(row, cells));
     }
   } catch (error) {
-    source.resume();
     throw new ImportFileUnreadable(error instanceof Error ? error.message : String(error));
   }
   const sheets: SheetData[] = [];
