@@ -5,6 +5,7 @@
  * status and the body's length; loopback only.
  */
 import http from "node:http";
+import { logIn } from "../test/helpers/process.ts";
 
 export interface BenchClient {
   get(path: string): Promise<{ status: number; bytes: number }>;
@@ -12,13 +13,7 @@ export interface BenchClient {
 }
 
 export async function benchSignIn(baseUrl: string, username: string, password: string): Promise<BenchClient> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const { cookie } = await logIn(baseUrl, username, password);
   const { hostname, port } = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const get = (path: string) =>

@@ -59,8 +59,8 @@ export async function stop(
   return code as number | null;
 }
 
-/** A minimal API client over fetch for tests against a real process. */
-export async function signIn(url: string, username: string, password: string) {
+/** Signs in against a real process: the session cookie and the CSRF token its writes need. */
+export async function logIn(url: string, username: string, password: string) {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -69,6 +69,12 @@ export async function signIn(url: string, username: string, password: string) {
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** A minimal API client over fetch for tests against a real process. */
+export async function signIn(url: string, username: string, password: string) {
+  const { cookie, csrfToken } = await logIn(url, username, password);
   const call = (method: string, path: string, body?: unknown) =>
     fetch(`${url}${path}`, {
       method,
