@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { SheetCollector, sheetKindOf } from "./columns.ts";
 import { ImportFileUnreadable } from "./errors.ts";
-import { sheetNamesByPart } from "./sheet-names.ts";
+import { sheetNameOf, workbookSheets } from "./sheet-names.ts";
 import type { Cell, Issue, SheetData, SheetKind } from "./types.ts";
 
 /** A cell value as exceljs gives it (rich text, formulas, links, errors) reduced to what we read. */
@@ -183,7 +183,7 @@ async function bytesOf(source: Readable): Promise<Buffer> {
  * Streams the workbook with exceljs's WorkbookReader (unzipping, shared strings) and keeps only the
  * known columns of the archive sheets, so a 100,000-row file never sits in memory as a workbook model
  * (the file itself does, compressed: uploads are capped at 50 MiB). Sheet names come from the zip's
- * index (sheet-names.ts) wherever exceljs lost them.
+ * index (sheet-names.ts) wherever exceljs failed to match them.
  */
 export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
   let file: Buffer;
@@ -192,7 +192,7 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
   } catch (error) {
     throw new ImportFileUnreadable(error instanceof Error ? error.message : String(error));
   }
-  const names = await sheetNamesByPart(file);
+  const listed = await workbookSheets(file);
   const reader = new Utf8WorkbookReader(Readable.from([file]), {
     sharedStrings: "cache",
     styles: "ignore",
@@ -205,8 +205,7 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
   const sheetNames: string[] = [];
   try {
     for await (const sheet of reader) {
-      // Unnamed, exceljs leaves the sheet's id as the number of its part.
-      const name = sheet.name ?? names.get(String(sheet.id)) ?? `Sheet${sheet.id ?? sheetNames.length + 1}`;
+      const name = sheetNameOf(sheet, listed) ?? `Sheet${sheet.id ?? sheetNames.length + 1}`;
       sheetNames.push(name);
       const kind = sheetKindOf(name);
       const seen = kind ? collectors.get(kind) : undefined;
