@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { multipartFile } from "../../../../test/helpers/multipart.ts";
 import { creditCodeCheckChar } from "../rules/archive.ts";
 
 type Row = (string | number | null)[];
@@ -104,17 +105,9 @@ function upload(
   query = "",
   headers: Record<string, string> = {},
 ) {
-  const boundary = `----jike${randomBytes(8).toString("hex")}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        `Content-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { payload, contentType } = multipartFile(fileName, content);
   return client.request("POST", `/api/v1/customers/import${query}`, payload, {
-    "content-type": `multipart/form-data; boundary=${boundary}`,
+    "content-type": contentType,
     ...headers,
   });
 }

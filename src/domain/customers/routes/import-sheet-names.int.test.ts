@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { multipartFile } from "../../../../test/helpers/multipart.ts";
 
 let t: TestApp;
 let hnAdmin: Client;
@@ -10,19 +10,6 @@ beforeAll(async () => {
   hnAdmin = await t.login("hn_admin");
 });
 afterAll(async () => t.close());
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = `----jike${randomBytes(8).toString("hex")}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        `Content-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe("a workbook's sheet names", () => {
   // The streaming reader now and then failed to match a worksheet to the workbook (about one upload in
@@ -34,7 +21,7 @@ describe("a workbook's sheet names", () => {
     const file = Buffer.from(await book.xlsx.writeBuffer());
     const answers: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const { payload, contentType } = multipart("archive.xlsx", file);
+      const { payload, contentType } = multipartFile("archive.xlsx", file);
       const res = await hnAdmin.request("POST", "/api/v1/customers/import", payload, {
         "content-type": contentType,
       });
