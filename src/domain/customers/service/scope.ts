@@ -18,14 +18,20 @@ export async function subtreeUnitIds(db: DbOrTx, provinceId: number, path: strin
   return rows.map((r) => r.id);
 }
 
-/** Customers whose unit lies in the subtree at `path` (an org-unit id list, so no join is needed). */
-export function inUnitSubtree(provinceId: number, path: string): SQL {
+/**
+ * Customers whose unit lies in the subtree at `path` (an org-unit id list, so no join is needed). The
+ * values are parameters or a prepared statement's placeholders.
+ */
+function inUnitSubtree(provinceId: unknown, path: unknown): SQL {
   return sql`${customer.orgUnitId} in (select u.id from org_unit u
     where u.province_id = ${provinceId} and u.path <@ ${path}::ltree)`;
 }
 
-/** The kinds of reader, each with one shape of scope condition (so one prepared statement each). */
-type ScopeKind = "province" | "hq_provinces" | "hq_all" | "subtree" | "own";
+/**
+ * The kinds of reader, each with one shape of scope condition (so one prepared statement each); `own`
+ * narrows any of them to the reader's own customers.
+ */
+type ScopeKind = "province" | "hq_provinces" | "hq_all" | "subtree";
 interface ScopeValues {
   provinceId: number;
   /** HQ's provinces as an array literal (`{43,44}`): one parameter, whether prepared or not. */
@@ -34,7 +40,8 @@ interface ScopeValues {
   me: string;
 }
 
-function scopeOf(actor: Actor): { kind: ScopeKind; values: ScopeValues } {
+function scopeOf(actor: Actor): { kind: ScopeKind; own: boolean; values: ScopeValues } {
+  if (!can(actor, "customer:read") && !can(actor, "customer:read_own")) throw new Forbidden("customer:read");
   const provinces = actor.hqProvinces && actor.hqProvinces.length > 0 ? actor.hqProvinces : [-1];
   // HQ over a single province reads it as that province does: with `province_id = any(…)` an index
   // on (province_id, name) can no longer hand out rows in name order.
@@ -45,18 +52,15 @@ function scopeOf(actor: Actor): { kind: ScopeKind; values: ScopeValues } {
     path: actor.orgPath,
     me: actor.userId ?? ZERO_UUID,
   };
-  const hq = actor.orgLevel === "hq" && !single;
-  const hqKind = actor.hqProvinces ? "hq_provinces" : "hq_all";
-  if (can(actor, "customer:read")) {
-    if (hq) return { kind: hqKind, values };
-    return { kind: actor.orgLevel === "province" || single ? "province" : "subtree", values };
-  }
-  if (can(actor, "customer:read_own")) return { kind: hq ? hqKind : "own", values };
-  throw new Forbidden("customer:read");
+  const own = ownScopeOnly(actor);
+  if (actor.orgLevel === "hq" && !single)
+    return { kind: actor.hqProvinces ? "hq_provinces" : "hq_all", own, values };
+  const wholeProvince = own || actor.orgLevel === "province" || single;
+  return { kind: wholeProvince ? "province" : "subtree", own, values };
 }
 
 /** The condition of a kind, each value given by `value` (a parameter, or a prepared statement's placeholder). */
-function scopeCondition(kind: ScopeKind, value: (key: keyof ScopeValues) => unknown, own: boolean): SQL {
+function scopeCondition(kind: ScopeKind, own: boolean, value: (key: keyof ScopeValues) => unknown): SQL {
   // A record merged into another is gone for every reader; only the merge itself still refers to it.
   const live = isNull(customer.mergedIntoId);
   const province =
@@ -72,12 +76,7 @@ function scopeCondition(kind: ScopeKind, value: (key: keyof ScopeValues) => unkn
       sql`(${customer.accountManagerId} = ${me} or ${customer.customerEngineerId} = ${me})`,
     )!;
   }
-  if (kind !== "subtree") return province;
-  return and(
-    province,
-    sql`${customer.orgUnitId} in (select u.id from org_unit u
-      where u.province_id = ${value("provinceId")} and u.path <@ ${value("path")}::ltree)`,
-  )!;
+  return kind === "subtree" ? and(province, inUnitSubtree(value("provinceId"), value("path")))! : province;
 }
 
 /**
@@ -87,18 +86,17 @@ function scopeCondition(kind: ScopeKind, value: (key: keyof ScopeValues) => unkn
  * test at all, others an index probe per unit of their subtree.
  */
 export function customerScope(actor: Actor, subtreeUnits?: readonly string[]): SQL {
-  const { kind, values } = scopeOf(actor);
-  const own = ownScopeOnly(actor);
+  const { kind, own, values } = scopeOf(actor);
   if (kind === "subtree" && subtreeUnits) {
     // Named unit by unit, the planner knows how many customers the subtree holds (it underestimates
     // an ltree test several-fold) and picks the search index or the unit index accordingly.
     const units = inArray(customer.orgUnitId, subtreeUnits.length > 0 ? [...subtreeUnits] : [ZERO_UUID]);
     return and(
-      scopeCondition("province", (k) => values[k], false),
+      scopeCondition("province", false, (k) => values[k]),
       units,
     )!;
   }
-  return scopeCondition(kind, (k) => values[k], own);
+  return scopeCondition(kind, own, (k) => values[k]);
 }
 
 /**
@@ -106,11 +104,10 @@ export function customerScope(actor: Actor, subtreeUnits?: readonly string[]): S
  * `where` holds placeholders `scope_<value>`, and `values` fills them.
  */
 export function preparedCustomerScope(actor: Actor) {
-  const { kind, values } = scopeOf(actor);
-  const own = ownScopeOnly(actor);
+  const { kind, own, values } = scopeOf(actor);
   return {
     key: own ? `${kind}_own` : kind,
-    where: () => scopeCondition(kind, (k) => sql.placeholder(`scope_${k}`), own),
+    where: () => scopeCondition(kind, own, (k) => sql.placeholder(`scope_${k}`)),
     values: {
       scope_provinceId: values.provinceId,
       scope_provinces: values.provinces,
