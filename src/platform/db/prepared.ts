@@ -8,6 +8,18 @@ interface Internals {
 }
 
 /**
+ * A value made once per database handle and kept while the handle lives: prepared statements belong
+ * to their database, and tests open many.
+ */
+export function perDatabase<V>(create: (db: DbOrTx) => V): (db: DbOrTx) => V {
+  const byDb = new WeakMap<DbOrTx, V>();
+  return (db) => {
+    if (!byDb.has(db)) byDb.set(db, create(db));
+    return byDb.get(db)!;
+  };
+}
+
+/**
  * A raw query that runs on every request (the session behind a cookie, the 360° view) as a named
  * prepared statement: on a PostgreSQL server each connection parses and plans it once, instead of
  * planning a statement of several subqueries on every call (about 1 ms each, more than running it).
@@ -18,15 +30,12 @@ export function preparedRows<T, Values extends Record<string, unknown>>(
   name: string,
   build: () => SQL,
 ): (db: DbOrTx, values: Values) => Promise<T[]> {
-  const byDb = new WeakMap<DbOrTx, { execute(values: Values): Promise<unknown> }>();
+  const queryOf = perDatabase((db) => {
+    const { dialect, session } = db as unknown as Internals;
+    return session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
+  });
   return async (db, values) => {
-    let query = byDb.get(db);
-    if (!query) {
-      const { dialect, session } = db as unknown as Internals;
-      query = session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false);
-      byDb.set(db, query);
-    }
-    const result = (await query.execute(values)) as { rows: T[] };
+    const result = (await queryOf(db).execute(values)) as { rows: T[] };
     return result.rows;
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { Db } from "../../../platform/db/index.ts";
+import { perDatabase } from "../../../platform/db/prepared.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { isUuid } from "../../../platform/ids.ts";
 import { emailFor, mobileFor } from "../../../platform/pii.ts";
@@ -113,11 +114,10 @@ const buildOverview = (db: Db, where: SQL, name: string) =>
 
 // One prepared statement per database and kind of reader (the scope's shape): the 360° view is the
 // hottest read there is, and planning its seven subqueries cost more than running them.
-const prepared = new WeakMap<Db, Map<string, ReturnType<typeof buildOverview>>>();
+const preparedOf = perDatabase(() => new Map<string, ReturnType<typeof buildOverview>>());
 function overviewQuery(db: Db, actor: Actor) {
   const scope = preparedCustomerScope(actor);
-  const byKind: Map<string, ReturnType<typeof buildOverview>> = prepared.get(db) ?? new Map();
-  prepared.set(db, byKind);
+  const byKind = preparedOf(db);
   let query = byKind.get(scope.key);
   if (!query) {
     const where = and(eq(customer.id, sql.placeholder("id")), scope.where())!;
