@@ -11,7 +11,7 @@ import { buildServer } from "./server.ts";
  */
 export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
-  const { app, setReady } = await buildServer(config, database);
+  const { app, setReady, startJobs } = await buildServer(config, database);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -48,6 +48,7 @@ export async function serve(config: Config): Promise<void> {
         `${c.customers} customers, ${c.members} members, ${c.contacts} key persons, ${c.revenueRows} revenue rows.`,
     );
   }
+  await startJobs();
   setReady();
   console.log(`\nJike is ready: http://localhost:${port}   (API docs: http://localhost:${port}/docs)`);
   if (config.demo) printDemoLogins(config.demoPassword);

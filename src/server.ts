@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { customersRoutes } from "./domain/customers/index.ts";
+import { customerJobs, customersRoutes } from "./domain/customers/index.ts";
 import { orgRoutes, sessionResolver } from "./domain/org/index.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { installAuth } from "./platform/auth/http.ts";
@@ -24,12 +24,16 @@ import { AppError } from "./platform/errors.ts";
 import { installErrorHandler } from "./platform/http/error-handler.ts";
 import "./platform/http/types.ts";
 import { uuidv7 } from "./platform/ids.ts";
+import { jobRoutes } from "./platform/jobs/routes.ts";
+import { JobRunner } from "./platform/jobs/runner.ts";
 import { notificationRoutes } from "./platform/notifications/routes.ts";
 
 export interface Server {
   app: FastifyInstance;
   /** Health answers `ok` and /api opens only after migrations and seeding have finished. */
   setReady(): void;
+  /** Starts working queued runs; call after migrating (pg-boss's tables come with the migrations). */
+  startJobs(): Promise<void>;
 }
 
 const Health = z.object({
@@ -49,6 +53,11 @@ export async function buildServer(config: Config, database: Database): Promise<S
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", database.db);
   app.decorate("config", config);
+  const jobs = new JobRunner(database, { work: config.jobWorkers });
+  for (const kind of customerJobs) jobs.register(kind);
+  app.decorate("jobs", jobs);
+  // Before the database closes: running attempts finish their transaction, polling stops.
+  app.addHook("onClose", () => jobs.stop());
   let ready = false;
 
   await app.register(cookie);
@@ -99,6 +108,7 @@ export async function buildServer(config: Config, database: Database): Promise<S
   await app.register(customersRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
+  await app.register(jobRoutes);
   await serveWeb(app, config.webDir);
 
   return {
@@ -106,6 +116,7 @@ export async function buildServer(config: Config, database: Database): Promise<S
     setReady: () => {
       ready = true;
     },
+    startJobs: () => jobs.start(),
   };
 }
 

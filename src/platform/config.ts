@@ -29,6 +29,8 @@ export interface Config {
   secureCookies: boolean;
   webDir: string;
   version: string;
+  /** Work queued runs (re-grades…) in this process; off for a process that should only serve requests. */
+  jobWorkers: boolean;
 }
 
 const DEFAULT_DEMO_PASSWORD = "Jike@2026";
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.JIKE_SECURE_COOKIES === "1",
     webDir: path.resolve(env.JIKE_WEB_DIR ?? "dist/web"),
     version: PACKAGE.version,
+    jobWorkers: env.JIKE_JOB_WORKERS !== "0",
     ...overrides,
   };
 }

@@ -66,8 +66,9 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
     { ...process.env, LOG_LEVEL: "silent" },
     { loginRatePerMinute: 1000, ...overrides },
   );
-  const { app, setReady } = await buildServer(config, database);
+  const { app, setReady, startJobs } = await buildServer(config, database);
   await app.ready();
+  await startJobs();
   setReady();
   const login = async (username: string, password = TEST_PASSWORD): Promise<Client> => {
     const res = await app.inject({
@@ -107,4 +108,32 @@ export async function createTestApp(overrides: Parameters<typeof loadConfig>[1] 
       await database.close();
     },
   };
+}
+
+export interface JobView {
+  id: string;
+  kind: string;
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  progress: { done: number; total: number | null };
+  attempts: number;
+  result: unknown;
+  error: { code: string; message: string } | null;
+  cancelRequested: boolean;
+}
+
+/**
+ * Reads a run until it has ended, as the browser's progress bar does, waking its worker so the test does
+ * not wait for the next poll. Gives up after `timeoutMs` with the last state seen.
+ */
+export async function jobEnded(t: TestApp, client: Client, id: string, timeoutMs = 60_000): Promise<JobView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await client.get(`/api/v1/jobs/${id}`);
+    if (res.statusCode !== 200) throw new Error(`job ${id}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as JobView;
+    if (job.status !== "queued" && job.status !== "running") return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} still ${job.status} after ${timeoutMs} ms`);
+    t.app.jobs.wake(job.kind);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ListQuery } from "../../platform/http/pagination.ts";
+import { Job } from "../../platform/jobs/contracts.ts";
 
 export const CustomerStatus = z.enum(["potential", "active", "at_risk", "churned", "won_back"]);
 export const ClusterType = z.enum(["building", "park", "market", "street"]);
@@ -321,6 +322,11 @@ export const RegradeResult = z.object({
   customers: z.number().int(),
   changed: z.record(RuleSetKind, z.number().int()),
 });
+export const RegradeQueued = z.object({
+  job: Job.describe("poll GET /api/v1/jobs/{id} for progress; its result is a RegradeResult"),
+  existing: z.boolean().describe("true when a re-grade of the province was already queued or running"),
+});
+export const RuleSetActivated = z.object({ ruleSet: RuleSet, job: Job.describe("the province's re-grade") });
 export const RegradeBody = z.object({
   customerId: z.uuid().optional().describe("only this customer; all in the province when left out"),
   provinceId: z.number().int().min(1).max(99).optional().describe("group HQ names the province to re-grade"),

@@ -1,5 +1,6 @@
 /** The customer archive's public face: other contexts and the server import only this file. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { JobKind } from "../../platform/jobs/runner.ts";
 import { assignmentRoutes } from "./routes/assignment.ts";
 import { completenessRoutes } from "./routes/completeness.ts";
 import { contactRoutes } from "./routes/contacts.ts";
@@ -10,11 +11,15 @@ import { importExportRoutes } from "./routes/import-export.ts";
 import { keyAccountRoutes } from "./routes/key-accounts.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { revenueRoutes } from "./routes/revenue.ts";
+import { regradeJob } from "./service/grading.ts";
 
 export { customersSchema } from "./schema.ts";
 export { ensureDefaultRuleSets, regrade } from "./service/grading.ts";
 export { rehomeGroups } from "./service/groups.ts";
 export { importRevenueFile } from "./service/revenue/import-revenue.ts";
+
+/** The archive's batch work, run by the platform's job runner. */
+export const customerJobs: JobKind<never, unknown>[] = [regradeJob as JobKind<never, unknown>];
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes);

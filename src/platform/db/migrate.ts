@@ -2,12 +2,16 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { installJobSchema } from "../jobs/install.ts";
 import type { Database } from "./index.ts";
 import { rowsOf } from "./sql.ts";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 
-/** Applies the committed drizzle/ migrations that have not run yet; safe to call on every start. */
+/**
+ * Applies the committed drizzle/ migrations that have not run yet, and creates the job queue's tables;
+ * safe to call on every start.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.kind === "pglite") {
@@ -17,6 +21,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     await migrate(database.db as unknown as NodePgDatabase<Record<string, unknown>>, config);
   }
+  await installJobSchema(database);
 }
 
 /** Under the C ctype pg_trgm makes no trigrams from Chinese text, and name search silently degrades. */

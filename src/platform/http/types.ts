@@ -3,11 +3,14 @@ import type { Actor } from "../auth/actor.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/index.ts";
 import { Unauthenticated } from "../errors.ts";
+import type { JobRunner } from "../jobs/runner.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Batch work on pg-boss: contexts queue runs through it. */
+    jobs: JobRunner;
   }
   interface FastifyRequest {
     actor: Actor | null;

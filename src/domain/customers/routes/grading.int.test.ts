@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { type Client, createTestApp, jobEnded, type TestApp } from "../../../../test/helpers/app.ts";
 import { CHINA_MOBILE_ABC } from "../rules/default-rule-sets.ts";
 import type { RuleSetDefinition } from "../rules/grading.ts";
 
@@ -156,7 +156,13 @@ describe("rule sets", () => {
     expect(activated.statusCode, activated.body).toBe(200);
     expect(activated.json()).toMatchObject({
       ruleSet: { id: draft.id, status: "active", activatedAt: expect.any(String) },
-      regrade: { customers: before.size, changed: { grade: preview.changed } },
+      job: { kind: "customers.regrade", params: { reason: "activated grade revision 2" } },
+    });
+    const run = await jobEnded(t, analyst, activated.json().job.id);
+    expect(run).toMatchObject({
+      status: "succeeded",
+      progress: { done: before.size, total: before.size },
+      result: { customers: before.size, changed: { grade: preview.changed } },
     });
 
     const after = await grades();
@@ -227,6 +233,7 @@ describe("rule sets", () => {
     expect(Object.keys(preview.moves)).toEqual(preview.changed > 0 ? ["A→B"] : []);
     const res = await analyst.post(`/api/v1/grading/rule-sets/${created.id}/activate`);
     expect(res.statusCode).toBe(200);
+    expect((await jobEnded(t, analyst, res.json().job.id)).status).toBe("succeeded");
     expect(moves(before, await grades())).toEqual(preview.moves);
   });
 });
@@ -270,10 +277,17 @@ describe("re-grading", () => {
     expect(audit.total).toBeGreaterThanOrEqual(2);
   });
 
-  it("an analyst re-grades the whole province", async () => {
+  it("an analyst re-grades the whole province as a job, and reads its progress", async () => {
     const res = await analyst.post("/api/v1/grading/regrade", {});
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ customers: (await grades()).size });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({
+      existing: false,
+      job: { kind: "customers.regrade", status: "queued", progress: { done: 0, total: null } },
+    });
+    const run = await jobEnded(t, analyst, res.json().job.id);
+    const size = (await grades()).size;
+    expect(run).toMatchObject({ status: "succeeded", attempts: 1, progress: { done: size, total: size } });
+    expect(run.result).toMatchObject({ customers: size });
   });
 
   it("without grading:write every grading write is 403", async () => {

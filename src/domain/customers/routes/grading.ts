@@ -5,8 +5,10 @@ import { listOf } from "../../../platform/http/pagination.ts";
 import { actorOf } from "../../../platform/http/types.ts";
 import {
   RegradeBody,
+  RegradeQueued,
   RegradeResult,
   RuleSet,
+  RuleSetActivated,
   RuleSetCreate,
   RuleSetKind,
   RuleSetPreview,
@@ -73,26 +75,28 @@ export const gradingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Activate a draft (the previous revision retires) and re-grade the province",
+        summary: "Activate a draft (the previous revision retires) and queue the province's re-grade",
         params,
-        response: { 200: z.object({ ruleSet: RuleSet, regrade: RegradeResult }), ...errorResponses },
+        response: { 200: RuleSetActivated, ...errorResponses },
       },
     },
-    (req) => activateRuleSet(app.db, actorOf(req), req.params.id),
+    (req) => activateRuleSet(app.db, app.jobs, actorOf(req), req.params.id),
   );
   app.post(
     "/api/v1/grading/regrade",
     {
       schema: {
         tags,
-        summary: "Re-grade one customer, or every customer of the province",
+        summary: "Re-grade one customer (200, at once) or queue the whole province's re-grade (202, a job)",
         body: RegradeBody.optional(),
-        response: { 200: RegradeResult, ...errorResponses },
+        response: { 200: RegradeResult, 202: RegradeQueued, ...errorResponses },
       },
     },
-    (req) =>
-      req.body?.customerId
-        ? regradeCustomer(app.db, actorOf(req), req.body.customerId)
-        : regradeProvince(app.db, actorOf(req), req.body?.provinceId),
+    async (req, reply) => {
+      if (req.body?.customerId) return regradeCustomer(app.db, actorOf(req), req.body.customerId);
+      return reply
+        .code(202)
+        .send(await regradeProvince(app.db, app.jobs, actorOf(req), req.body?.provinceId));
+    },
   );
 };

@@ -4,14 +4,22 @@ import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, can, requirePermission } from "../../../platform/auth/actor.ts";
 import { requireProvinceWide, targetProvince } from "../../../platform/auth/scope.ts";
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
-import { rowsOf } from "../../../platform/db/sql.ts";
 import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
+import type { JobKind, JobRunner } from "../../../platform/jobs/runner.ts";
+import { getJob } from "../../../platform/jobs/service.ts";
 import type { RuleSetCreate } from "../contracts.ts";
 import { DEFAULT_RULE_SETS, type RuleSetKind } from "../rules/default-rule-sets.ts";
 import { type CustomerFacts, classify, previewChanges, type RuleSetDefinition } from "../rules/grading.ts";
 import { gradeHistory, gradingRuleSet } from "../schema.ts";
 import { findCustomer } from "./customers.ts";
+import {
+  type FactRow,
+  factsPage,
+  priorYearSpendDistribution,
+  provinceFacts,
+  toFacts,
+} from "./grading-facts.ts";
 
 const KINDS = Object.keys(DEFAULT_RULE_SETS) as RuleSetKind[];
 /** The customer column each rule-set kind writes. */
@@ -41,70 +49,6 @@ export async function ensureDefaultRuleSets(tx: DbOrTx, provinceId: number): Pro
     .onConflictDoNothing();
 }
 
-interface FactRow {
-  id: string;
-  grade: string | null;
-  value_tier: string | null;
-  market_segment: string | null;
-  smat_type: string | null;
-  handsets: number | null;
-  employees: number | null;
-  industry_section: string | null;
-  industry_division: string | null;
-  cluster_type: string | null;
-  important: boolean;
-  tags: string[];
-  prior_year: number;
-  avg_monthly: number;
-  pct: number;
-}
-
-/**
- * Facts for every customer of a province in one SQL pass: spend of the prior calendar year (003: the
- * key-account list is rebuilt from it), average monthly spend over the last 12 complete months, and the
- * spend percentile across the province. Months are Asia/Shanghai months.
- */
-async function loadFacts(db: DbOrTx, provinceId: number, only?: string): Promise<FactRow[]> {
-  const month = sql`date_trunc('month', now() at time zone 'Asia/Shanghai')::date`;
-  const year = sql`date_trunc('year', now() at time zone 'Asia/Shanghai')::date`;
-  const rows = await rowsOf<FactRow>(
-    db,
-    sql`with monthly as (
-          select customer_id, month, sum(group_paid_fen + member_paid_fen) as fen
-          from revenue_fact
-          where province_id = ${provinceId} and month >= (${year} - interval '1 year')::date - interval '12 months'
-          group by customer_id, month
-        ), agg as (
-          select customer_id,
-            sum(fen) filter (where month >= (${year} - interval '1 year')::date and month < ${year}) as prior_year,
-            avg(fen) filter (where month >= (${month} - interval '12 months')::date and month < ${month}) as avg_monthly
-          from monthly group by customer_id
-        ), ranked as (
-          select c.id, c.grade, c.value_tier, c.market_segment, c.smat_type, c.handsets, c.employees,
-            c.industry_section, c.industry_division, c.cluster_type, c.important, c.tags,
-            coalesce(a.prior_year, 0)::float8 as prior_year, coalesce(a.avg_monthly, 0)::float8 as avg_monthly,
-            (percent_rank() over (order by coalesce(a.prior_year, 0)) * 100)::float8 as pct
-          from customer c left join agg a on a.customer_id = c.id
-          where c.province_id = ${provinceId}
-        )
-        select * from ranked ${only ? sql`where id = ${only}` : sql``}`,
-  );
-  return rows;
-}
-
-const toFacts = (r: FactRow): CustomerFacts => ({
-  handsets: r.handsets,
-  employees: r.employees,
-  avgMonthlySpendFen: Math.round(Number(r.avg_monthly)),
-  priorYearSpendFen: Math.round(Number(r.prior_year)),
-  spendPercentile: Number(r.pct),
-  industrySection: r.industry_section,
-  industryDivision: r.industry_division,
-  clusterType: r.cluster_type,
-  important: r.important,
-  tags: r.tags,
-});
-
 async function activeRuleSets(db: DbOrTx, provinceId: number) {
   await ensureDefaultRuleSets(db, provinceId);
   const rows = await db
@@ -124,47 +68,87 @@ interface Change {
   reason: string;
 }
 
+/** Customers per transaction of a re-grade: small enough that requests interleave, large enough to be quick. */
+const PAGE_SIZE = 2000;
+
+type RuleSets = Awaited<ReturnType<typeof activeRuleSets>>;
+
+/** What each active rule set makes of these customers, where that differs from their current class. */
+function changesOf(ruleSets: RuleSets, rows: FactRow[], facts: CustomerFacts[]): Change[] {
+  const found: Change[] = [];
+  rows.forEach((row, i) => {
+    for (const set of ruleSets) {
+      const kind = set.kind as RuleSetKind;
+      const result = classify(set.definition, facts[i]!);
+      const current = row[COLUMN[kind]];
+      if (result.code !== current)
+        found.push({
+          id: row.id,
+          kind,
+          from: current,
+          to: result.code,
+          ruleSetId: set.id,
+          ruleId: result.ruleId,
+          reason: result.reason,
+        });
+    }
+  });
+  return found;
+}
+
+export interface RegradeProgress {
+  /** Called in each page's transaction after its changes are written; throwing rolls that page back. */
+  (tx: DbOrTx, done: number, total: number): Promise<void>;
+}
+
 /**
  * Re-grades every customer of a province (or one) with the active rule sets: writes the new classes,
- * one history row per change with the rule that fired and why, and one audit row for the run.
+ * one history row per change with the rule that fired and why, and one audit row for the run. A province
+ * goes a page of customers per transaction, in id order: an interrupted run keeps the pages it finished,
+ * and running it again changes only what is still out of date, so a retry picks up where it stopped.
  */
-export async function regrade(db: Db, actor: Actor, options: { provinceId: number; customerId?: string }) {
-  const changes = await db.transaction(async (tx) => {
-    const ruleSets = await activeRuleSets(tx, options.provinceId);
-    const facts = await loadFacts(tx, options.provinceId, options.customerId);
-    const found: Change[] = [];
-    for (const row of facts) {
-      const f = toFacts(row);
-      for (const set of ruleSets) {
-        const kind = set.kind as RuleSetKind;
-        const result = classify(set.definition, f);
-        const current = row[COLUMN[kind]];
-        if (result.code !== current) {
-          found.push({
-            id: row.id,
-            kind,
-            from: current,
-            to: result.code,
-            ruleSetId: set.id,
-            ruleId: result.ruleId,
-            reason: result.reason,
-          });
-        }
-      }
-    }
-    await applyChanges(tx, options.provinceId, found);
-    await recordAudit(tx, actor, {
-      provinceId: options.provinceId,
-      action: "regrade",
-      entityType: options.customerId ? "customer" : "dataset",
-      entityId: options.customerId ?? `customers:${options.provinceId}`,
-      after: { customers: facts.length, changes: found.length },
-    });
-    return { customers: facts.length, found };
-  });
+export async function regrade(
+  db: Db,
+  actor: Actor,
+  options: { provinceId: number; customerId?: string; onPage?: RegradeProgress },
+) {
+  const { provinceId, customerId } = options;
+  const ruleSets = await db.transaction((tx) => activeRuleSets(tx, provinceId));
+  const distribution = await priorYearSpendDistribution(db, provinceId);
+  const total = customerId ? 1 : distribution.length;
   const changed = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<RuleSetKind, number>;
-  for (const c of changes.found) changed[c.kind]++;
-  return { customers: changes.customers, changed };
+  let done = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await db.transaction(async (tx) => {
+      const rows = await factsPage(tx, provinceId, { afterId, limit: PAGE_SIZE, only: customerId });
+      const found = changesOf(
+        ruleSets,
+        rows,
+        rows.map((r) => toFacts(r, distribution)),
+      );
+      await applyChanges(tx, provinceId, found);
+      for (const c of found) changed[c.kind]++;
+      const last = customerId !== undefined || rows.length < PAGE_SIZE;
+      if (last)
+        await recordAudit(tx, actor, {
+          provinceId,
+          action: "regrade",
+          entityType: customerId ? "customer" : "dataset",
+          entityId: customerId ?? `customers:${provinceId}`,
+          after: {
+            customers: done + rows.length,
+            changes: Object.values(changed).reduce((a, b) => a + b, 0),
+          },
+        });
+      await options.onPage?.(tx, done + rows.length, Math.max(total, done + rows.length));
+      return { rows, last };
+    });
+    done += page.rows.length;
+    if (page.last) break;
+    afterId = page.rows[page.rows.length - 1]!.id;
+  }
+  return { customers: done, changed };
 }
 
 async function applyChanges(tx: DbOrTx, provinceId: number, changes: Change[]) {
@@ -225,9 +209,32 @@ export async function regradeCustomer(db: Db, actor: Actor, customerId: string) 
  */
 const assertProvinceWide = (actor: Actor, what: string) => requireProvinceWide(actor, "grading:write", what);
 
-export async function regradeProvince(db: Db, actor: Actor, provinceId?: number) {
+/** The run that re-grades a whole province: a job with progress, one at a time per province. */
+export const REGRADE_JOB = "customers.regrade";
+
+export const regradeJob: JobKind<Record<string, unknown>, Awaited<ReturnType<typeof regrade>>> = {
+  kind: REGRADE_JOB,
+  permission: "grading:write",
+  expireInSeconds: 30 * 60,
+  run: ({ db, actor, run, progress }) => regrade(db, actor, { provinceId: run.provinceId, onPage: progress }),
+  summary: (outcome) =>
+    outcome.status === "succeeded"
+      ? `全省重新分级完成：${outcome.result.customers} 个客户，${Object.values(outcome.result.changed).reduce((a, b) => a + b, 0)} 项分类变化`
+      : `全省重新分级失败：${outcome.message}`,
+  link: "/customers/grading",
+};
+
+/** Queues the province's re-grade in `tx` (or joins the one already under way). */
+async function queueRegrade(tx: DbOrTx, jobs: JobRunner, actor: Actor, provinceId: number, reason: string) {
+  return jobs.enqueue(tx, actor, { kind: REGRADE_JOB, provinceId, params: { reason } });
+}
+
+export async function regradeProvince(db: Db, jobs: JobRunner, actor: Actor, provinceId?: number) {
   assertProvinceWide(actor, "Re-grading the whole province");
-  return regrade(db, actor, { provinceId: targetProvince(actor, provinceId) });
+  const province = targetProvince(actor, provinceId);
+  const queued = await db.transaction((tx) => queueRegrade(tx, jobs, actor, province, "requested"));
+  jobs.wake(REGRADE_JOB);
+  return { job: await getJob(db, actor, queued.id), existing: queued.existing };
 }
 
 const presentSet = (r: typeof gradingRuleSet.$inferSelect) => ({
@@ -308,19 +315,25 @@ export async function createRuleSet(db: Db, actor: Actor, body: z.infer<typeof R
 export async function previewRuleSet(db: Db, actor: Actor, id: string) {
   requirePermission(actor, "grading:write");
   const set = await findRuleSet(db, actor, id);
-  const facts = await loadFacts(db, set.provinceId);
   const column = COLUMN[set.kind as RuleSetKind];
-  return previewChanges(
-    set.definition as RuleSetDefinition,
-    facts.map((r) => ({ current: r[column], facts: toFacts(r) })),
-  );
+  const tally = { total: 0, changed: 0, moves: {} as Record<string, number> };
+  for await (const page of provinceFacts(db, set.provinceId, { pageSize: 10_000 })) {
+    const part = previewChanges(
+      set.definition as RuleSetDefinition,
+      page.rows.map((r, i) => ({ current: r[column], facts: page.facts[i]! })),
+    );
+    tally.total += part.total;
+    tally.changed += part.changed;
+    for (const [move, n] of Object.entries(part.moves)) tally.moves[move] = (tally.moves[move] ?? 0) + n;
+  }
+  return tally;
 }
 
-/** Activate a draft: the previous active revision of its kind retires, and the province is re-graded. */
-export async function activateRuleSet(db: Db, actor: Actor, id: string) {
+/** Activate a draft: the previous active revision of its kind retires, and the province's re-grade is queued. */
+export async function activateRuleSet(db: Db, jobs: JobRunner, actor: Actor, id: string) {
   assertProvinceWide(actor, "The province's grading rule sets");
   const { provinceId } = await findRuleSet(db, actor, id);
-  await db.transaction(async (tx) => {
+  const queued = await db.transaction(async (tx) => {
     const set = await findRuleSet(tx, actor, id);
     if (set.status !== "draft")
       throw new ValidationFailed("status", `only a draft can be activated; this one is ${set.status}`);
@@ -344,7 +357,8 @@ export async function activateRuleSet(db: Db, actor: Actor, id: string) {
       entityType: "rule_set",
       entityId: id,
     });
+    return queueRegrade(tx, jobs, actor, provinceId, `activated ${set.kind} revision ${set.revision}`);
   });
-  const result = await regrade(db, actor, { provinceId: provinceId });
-  return { ruleSet: presentSet(await findRuleSet(db, actor, id)), regrade: result };
+  jobs.wake(REGRADE_JOB);
+  return { ruleSet: presentSet(await findRuleSet(db, actor, id)), job: await getJob(db, actor, queued.id) };
 }
