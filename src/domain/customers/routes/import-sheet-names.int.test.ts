@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe("a workbook's sheet names", () => {
-  // The streaming reader now and then failed to match a worksheet to the workbook (about one upload in
-  // thirty on a busy machine) and called it "Sheet1": a valid file refused as having no known sheet.
+  // exceljs's streaming reader, used here before, now and then failed to match a worksheet to the workbook
+  // (one upload in thirty on a busy machine) and called it "Sheet1": a valid file refused for its sheets.
   it("are read upload after upload, so a valid file is never refused for them", async () => {
     const book = new ExcelJS.Workbook();
     for (const name of ["客户 Customers", "成员 Members", "关键人 Key persons", "说明 README"])

@@ -1,9 +1,11 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { zipOf } from "../../../../../test/helpers/zip.ts";
 import { ImportFileUnreadable } from "./errors.ts";
 import { readWorkbook } from "./parse-xlsx.ts";
 import { parseDate } from "./values.ts";
+import { entryBytes, zipEntries } from "./zip.ts";
 
 async function streamed(rows: (string | number | null)[][], useSharedStrings: boolean): Promise<Buffer> {
   const out = new PassThrough();
@@ -80,6 +82,28 @@ describe("readWorkbook", () => {
     book.addWorksheet("Customers").addRow(["code"]);
     const { issues } = await read(Buffer.from(await book.xlsx.writeBuffer()));
     expect(issues.map((i) => [i.sheet, i.code])).toContainEqual(["Customers", "duplicate_sheet"]);
+  });
+
+  it("finds each sheet by the workbook's own index, whatever order the zip holds its parts in", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("说明").addRow(["本表不导入"]);
+    book.addWorksheet("客户 Customers").addRow(["客户编码 (code)", "客户名称 (name)"]);
+    book.getWorksheet("客户 Customers")!.addRow(["JK1", "湖南长沙某科技有限公司"]);
+    const original = Buffer.from(await book.xlsx.writeBuffer());
+    const entries = zipEntries(original);
+    // Worksheets first, workbook.xml last: files from some systems come so.
+    const names = [...entries.keys()].sort(
+      (a, b) => Number(b.includes("worksheets")) - Number(a.includes("worksheets")),
+    );
+    const reordered = zipOf(names.reverse().map((n) => [n, entryBytes(original, entries.get(n)!)]));
+    const { sheets, sheetNames } = await read(reordered);
+    expect(sheetNames).toEqual(["说明", "客户 Customers"]);
+    expect(sheets.map((s) => [s.name, s.rows.length])).toEqual([["客户 Customers", 1]]);
+    expect(sheets[0]!.rows[0]!.cells[sheets[0]!.index.get("name")!]).toBe("湖南长沙某科技有限公司");
+  });
+
+  it("says what is wrong with a zip that is not a workbook", async () => {
+    await expect(read(zipOf([["word/document.xml", "<w:document/>"]]))).rejects.toThrow(/no workbook/);
   });
 
   it("refuses what is not a workbook", async () => {
