@@ -61,13 +61,11 @@ export const customer = pgTable(
     /** Set when this record was merged into another (a duplicate); such records leave every list. */
     mergedIntoId: uuid("merged_into_id"),
     /**
-     * The characters and character pairs of the full and short names (drizzle/0009_search_grams.sql),
-     * kept on the row so a search re-checks matches without working them out again. Read by the
-     * search index only; `customerColumns` leaves it out of every select.
+     * The characters and character pairs of the full and short names (rules/search-grams.ts), for the
+     * search index. Writers may send them ready-made; where a row comes without them, or its names change
+     * without them, a trigger works them out (drizzle/0021). `customerColumns` leaves it out of selects.
      */
-    searchGrams: text("search_grams")
-      .array()
-      .generatedAlwaysAs(sql`search_grams(name || ' ' || coalesce(short_name, ''))`),
+    searchGrams: text("search_grams").array(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -2,13 +2,13 @@ import type { DbOrTx } from "./index.ts";
 
 /** The driver's own query call, for a library that brings its own SQL (pg-boss). */
 export interface RawSql {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 interface DriverClient {
-  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** PGlite only: several statements in one call (pg's simple protocol does this through `query`). */
-  exec?(text: string): Promise<{ rows: any[] }[]>;
+  exec?(text: string): Promise<{ rows: unknown[] }[]>;
 }
 
 /**

@@ -96,10 +96,8 @@ function changesOf(ruleSets: RuleSets, rows: FactRow[], facts: CustomerFacts[]):
   return found;
 }
 
-export interface RegradeProgress {
-  /** Called in each page's transaction after its changes are written; throwing rolls that page back. */
-  (tx: DbOrTx, done: number, total: number): Promise<void>;
-}
+/** Called in each page's transaction after its changes are written; throwing rolls that page back. */
+export type RegradeProgress = (tx: DbOrTx, done: number, total: number) => Promise<void>;
 
 /**
  * Re-grades every customer of a province (or one) with the active rule sets: writes the new classes,
