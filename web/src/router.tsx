@@ -10,6 +10,7 @@ import { CustomersPage } from "./pages/customers/CustomersPage.tsx";
 import { DuplicatesPage } from "./pages/customers/DuplicatesPage.tsx";
 import { NotFoundPage } from "./pages/errors/NotFoundPage.tsx";
 import { RouteErrorPage } from "./pages/errors/RouteErrorPage.tsx";
+import { GradingPage } from "./pages/grading/GradingPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotificationsPage } from "./pages/notifications/NotificationsPage.tsx";
@@ -18,6 +19,8 @@ import { RolesPage } from "./pages/roles/RolesPage.tsx";
 import { UsersPage } from "./pages/users/UsersPage.tsx";
 
 const CUSTOMER_READ = ["customer:read", "customer:read_own"] as const;
+/** Readers of the province's archive may see the rules that class it; editors change them. */
+const GRADING = ["grading:write", "customer:read"] as const;
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -60,6 +63,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="customer:assign">
             <AccountManagersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: "customers/grading",
+        element: (
+          <RequirePermission permission={GRADING}>
+            <GradingPage />
           </RequirePermission>
         ),
       },

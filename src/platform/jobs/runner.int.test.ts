@@ -51,7 +51,7 @@ const counting: JobKind<{ steps: number }, { counted: number }> = {
     }
     return { counted: run.params.steps };
   },
-  summary: () => "counted",
+  summary: () => ({ title: "counted" }),
 };
 const flaky: JobKind<Record<string, never>, { ok: true }> = {
   kind: "test.flaky",
@@ -62,7 +62,7 @@ const flaky: JobKind<Record<string, never>, { ok: true }> = {
     if (failuresLeft-- > 0) throw new Error("connection reset by peer");
     return { ok: true };
   },
-  summary: () => "flaky",
+  summary: () => ({ title: "flaky" }),
 };
 const broken: JobKind<Record<string, never>, never> = {
   kind: "test.broken",
@@ -72,7 +72,7 @@ const broken: JobKind<Record<string, never>, never> = {
   run: async () => {
     throw new Error("the rule set refers to an unknown field");
   },
-  summary: (o) => (o.status === "failed" ? o.message : "?"),
+  summary: (o) => ({ title: o.status === "failed" ? o.message : "?" }),
 };
 
 const queue = async (kind: string, params: Record<string, unknown>) => {

@@ -35,8 +35,14 @@ export interface JobKind<P, R> {
   /** Pause before an interrupted attempt is retried (default 5 s). */
   retryDelaySeconds?: number;
   run(ctx: JobContext<P>): Promise<R>;
-  /** The requester's inbox line when the run ends (Chinese, the notification's default text). */
-  summary(outcome: { status: "succeeded"; result: R } | { status: "failed"; message: string }): string;
+  /**
+   * The requester's inbox line when the run ends: the notification's kind is `<kind>_<status>` (dots as
+   * underscores) and the web words it from its dictionary with `params`; `title` (Chinese) is the default.
+   */
+  summary(outcome: { status: "succeeded"; result: R } | { status: "failed"; message: string }): {
+    title: string;
+    params?: Record<string, unknown>;
+  };
   link?: string;
 }
 
@@ -287,15 +293,17 @@ export class JobRunner {
           updatedAt: new Date(),
         })
         .where(and(eq(jobRun.provinceId, run.provinceId), eq(jobRun.id, run.id)));
-      if (outcome.status !== "cancelled" && run.requestedBy)
+      if (outcome.status !== "cancelled" && run.requestedBy) {
+        const summary = kind.summary(outcome);
         await notify(tx, {
           provinceId: run.provinceId,
           userId: run.requestedBy,
-          kind: `job_${outcome.status}`,
-          params: { jobKind: run.kind, runId: run.id },
-          title: kind.summary(outcome),
+          kind: `${run.kind.replaceAll(".", "_")}_${outcome.status}`,
+          params: { ...summary.params, runId: run.id },
+          title: summary.title,
           link: kind.link,
         });
+      }
     });
   }
 }

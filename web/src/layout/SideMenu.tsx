@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ControlOutlined,
   DashboardOutlined,
   HomeOutlined,
   MergeCellsOutlined,
@@ -45,6 +46,12 @@ export const CUSTOMER_ENTRIES: readonly MenuEntry[] = [
     label: "menu.duplicates",
     icon: <MergeCellsOutlined />,
     permission: "customer:write",
+  },
+  {
+    path: "/customers/grading",
+    label: "menu.grading",
+    icon: <ControlOutlined />,
+    permission: ["grading:write", "customer:read"],
   },
   {
     path: "/customers/account-managers",

@@ -288,6 +288,12 @@ describe("re-grading", () => {
     const size = (await grades()).size;
     expect(run).toMatchObject({ status: "succeeded", attempts: 1, progress: { done: size, total: size } });
     expect(run.result).toMatchObject({ customers: size });
+    const inbox = (await analyst.get("/api/v1/notifications?limit=5")).json().items;
+    expect(inbox[0]).toMatchObject({
+      kind: "customers_regrade_succeeded",
+      params: { customers: size, runId: run.id },
+      link: "/customers/grading",
+    });
   });
 
   it("without grading:write every grading write is 403", async () => {

@@ -215,10 +215,16 @@ export const regradeJob: JobKind<Record<string, unknown>, Awaited<ReturnType<typ
   permission: "grading:write",
   expireInSeconds: 30 * 60,
   run: ({ db, actor, run, progress }) => regrade(db, actor, { provinceId: run.provinceId, onPage: progress }),
-  summary: (outcome) =>
-    outcome.status === "succeeded"
-      ? `全省重新分级完成：${outcome.result.customers} 个客户，${Object.values(outcome.result.changed).reduce((a, b) => a + b, 0)} 项分类变化`
-      : `全省重新分级失败：${outcome.message}`,
+  summary: (outcome) => {
+    if (outcome.status === "failed")
+      return { title: `全省重新分级失败：${outcome.message}`, params: { message: outcome.message } };
+    const { customers, changed } = outcome.result;
+    const changes = Object.values(changed).reduce((a, b) => a + b, 0);
+    return {
+      title: `全省重新分级完成：${customers} 个客户，${changes} 项分类变化`,
+      params: { customers, changes },
+    };
+  },
   link: "/customers/grading",
 };
 
