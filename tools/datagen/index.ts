@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { regrade, rehomeGroups } from "../../src/domain/customers/index.ts";
+import { regrade, rehomeGroups, scanDuplicates } from "../../src/domain/customers/index.ts";
 import { ensureHq, ensureProvinceRoles, systemActor } from "../../src/domain/org/index.ts";
 import { recordAudit } from "../../src/platform/audit/service.ts";
 import { hashPassword } from "../../src/platform/auth/password.ts";
@@ -125,6 +125,8 @@ export async function seedDemo(db: Db, options: SeedOptions, progress?: SeedProg
   });
   // Grades, tiers and segments come from the rule engine itself, so the demo shows real grade history.
   await regrade(db, actor, { provinceId: DEMO_PROVINCE.provinceId });
+  // The demo's duplicates page shows what a first scan finds, without waiting for one.
+  await scanDuplicates(db, actor, DEMO_PROVINCE.provinceId);
   for (const table of ["org_unit", "app_user", "customer", "member", "contact", "revenue_fact"]) {
     await db.execute(sql.raw(`analyze ${table}`));
   }

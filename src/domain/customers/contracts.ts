@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ListQuery } from "../../platform/http/pagination.ts";
-import { Job } from "../../platform/jobs/contracts.ts";
+import { ListQuery, listOf } from "../../platform/http/pagination.ts";
+import { Job, JobQueued } from "../../platform/jobs/contracts.ts";
 
 export const CustomerStatus = z.enum(["potential", "active", "at_risk", "churned", "won_back"]);
 export const ClusterType = z.enum(["building", "park", "market", "street"]);
@@ -322,10 +322,7 @@ export const RegradeResult = z.object({
   customers: z.number().int(),
   changed: z.record(RuleSetKind, z.number().int()),
 });
-export const RegradeQueued = z.object({
-  job: Job.describe("poll GET /api/v1/jobs/{id} for progress; its result is a RegradeResult"),
-  existing: z.boolean().describe("true when a re-grade of the province was already queued or running"),
-});
+export const RegradeQueued = JobQueued.describe("poll GET /api/v1/jobs/{id}; its result is a RegradeResult");
 export const RuleSetActivated = z.object({ ruleSet: RuleSet, job: Job.describe("the province's re-grade") });
 export const RegradeBody = z.object({
   customerId: z.uuid().optional().describe("only this customer; all in the province when left out"),
@@ -419,6 +416,18 @@ export const DuplicatePair = z.object({
   addressSimilarity: z.number(),
 });
 export const DuplicateQuery = ListQuery.extend({ orgUnitId: z.uuid().optional() });
+export const DuplicateList = listOf(DuplicatePair).extend({
+  scan: z.object({
+    lastFinishedAt: z
+      .string()
+      .nullable()
+      .describe("when the pairs listed were found; null before the first scan"),
+    open: Job.nullable().describe("a scan queued or running now"),
+  }),
+});
+export const DuplicateScanBody = z.object({
+  provinceId: z.number().int().min(1).max(99).optional().describe("group HQ names the province"),
+});
 export const MergeBody = z.object({
   duplicateId: z.uuid().describe("the record to fold into this one; it leaves every list"),
   version: z.number().int().min(1).describe("the surviving customer's version"),

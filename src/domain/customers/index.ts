@@ -11,15 +11,17 @@ import { importExportRoutes } from "./routes/import-export.ts";
 import { keyAccountRoutes } from "./routes/key-accounts.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { revenueRoutes } from "./routes/revenue.ts";
+import { duplicateScanJob } from "./service/duplicates.ts";
 import { regradeJob } from "./service/grading.ts";
 
 export { customersSchema } from "./schema.ts";
+export { scanDuplicates } from "./service/duplicates.ts";
 export { ensureDefaultRuleSets, regrade } from "./service/grading.ts";
 export { rehomeGroups } from "./service/groups.ts";
 export { importRevenueFile } from "./service/revenue/import-revenue.ts";
 
 /** The archive's batch work, run by the platform's job runner. */
-export const customerJobs: JobKind<never, unknown>[] = [regradeJob as JobKind<never, unknown>];
+export const customerJobs = [regradeJob, duplicateScanJob] as JobKind<never, unknown>[];
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes);

@@ -10,6 +10,7 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  real,
   smallint,
   text,
   timestamp,
@@ -108,7 +109,6 @@ export const customer = pgTable(
     index("customer_handsets_idx").on(t.provinceId, sql`${t.handsets} desc nulls last`, t.id),
     // Substring search of any length, two-character words included (migration 0009, search_grams).
     index("customer_search_grams").using("gin", t.searchGrams),
-    index("customer_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 
@@ -381,7 +381,31 @@ export const keyAccount = pgTable(
   ],
 );
 
+/**
+ * Likely duplicate pairs of a province, as the last duplicate scan found them (service/duplicates.ts): a
+ * scan compares a province's customers in one pass, far too slow for a page request at 200,000
+ * customers, so the page reads these rows and a job renews them. `a_id` < `b_id`.
+ */
+export const duplicateCandidate = pgTable(
+  "duplicate_candidate",
+  {
+    provinceId: provinceId(),
+    aId: uuid("a_id").notNull(),
+    bId: uuid("b_id").notNull(),
+    sameCredit: boolean("same_credit").notNull(),
+    nameSimilarity: real("name_similarity").notNull(),
+    addressSimilarity: real("address_similarity").notNull(),
+    foundAt: timestamp("found_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "duplicate_candidate_pk", columns: [t.provinceId, t.aId, t.bId] }),
+    // The page's order: shared credit codes first, then the most alike names.
+    index("duplicate_candidate_rank_idx").on(t.provinceId, t.sameCredit, t.nameSimilarity),
+  ],
+);
+
 export const customersSchema = {
+  duplicateCandidate,
   keyAccount,
   customerMerge,
   assignmentHistory,

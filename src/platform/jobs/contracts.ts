@@ -23,6 +23,14 @@ export const Job = z.object({
 });
 export type Job = z.infer<typeof Job>;
 
+/** The answer to a request that queues a run: the run, and whether it was already under way. */
+export const JobQueued = z.object({
+  job: Job,
+  existing: z
+    .boolean()
+    .describe("true when a run of this kind was already queued or running in the province"),
+});
+
 export const JobQuery = ListQuery.extend({
   kind: z.string().max(100).optional(),
   status: JobStatus.optional(),

@@ -52,6 +52,15 @@ export class JobCancelled extends Error {
   }
 }
 
+/**
+ * What went wrong, in words a reader of the run can use: a failed query's own message is the database's
+ * reason, not the SQL text the driver wraps around it.
+ */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}
+
 /** What the pg-boss job carries: the run it works, which holds everything else. */
 interface RunRef {
   provinceId: number;
@@ -261,7 +270,7 @@ export class JobRunner {
         await this.finish(run, kind, { status: "cancelled" });
         return;
       }
-      const message = error instanceof Error ? error.message : String(error);
+      const message = reasonOf(error);
       if (job.retryCount < job.retryLimit) {
         // pg-boss tries again after its delay; the run reads as queued with the error that interrupted it.
         await db

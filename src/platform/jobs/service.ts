@@ -91,3 +91,28 @@ export async function cancelJob(db: Db, jobs: JobRunner, actor: Actor, id: strin
   await jobs.cancel(actor, row.provinceId, row.id);
   return getJob(db, actor, id);
 }
+
+/**
+ * The newest run of a kind that succeeded in these provinces, and one queued or running now, if any:
+ * what a page shows next to the results a job keeps ("last scanned at …", a progress bar).
+ */
+export async function lastRunOf(db: Db, provinceIds: readonly number[], kind: string) {
+  const at = and(
+    inArray(jobRun.provinceId, provinceIds.length > 0 ? [...provinceIds] : [-1]),
+    eq(jobRun.kind, kind),
+  );
+  const [[finished], [open]] = await Promise.all([
+    db
+      .select()
+      .from(jobRun)
+      .where(and(at, eq(jobRun.status, "succeeded")))
+      .orderBy(desc(jobRun.finishedAt))
+      .limit(1),
+    db
+      .select()
+      .from(jobRun)
+      .where(and(at, inArray(jobRun.status, ["queued", "running"])))
+      .limit(1),
+  ]);
+  return { finished, open };
+}

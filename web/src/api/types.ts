@@ -17,6 +17,7 @@ import type {
   CustomerStatus as CustomerStatusSchema,
   CustomerUpdate as CustomerUpdateSchema,
   DecisionRole as DecisionRoleSchema,
+  DuplicateList as DuplicateListSchema,
   DuplicatePair as DuplicatePairSchema,
   GradeHistoryEntry as GradeHistoryEntrySchema,
   GroupSummary as GroupSummarySchema,
@@ -97,6 +98,7 @@ export type AssignResult = z.infer<typeof AssignResultSchema>;
 export type AccountManagerLoad = z.infer<typeof AccountManagerLoadSchema>;
 export type AssignmentHistoryEntry = z.infer<typeof AssignmentHistoryEntrySchema>;
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
+export type DuplicateList = z.infer<typeof DuplicateListSchema>;
 export type DuplicateReason = DuplicatePair["reasons"][number];
 /** A group as seen from any of its parts: the parent, each subsidiary and what the caller may open. */
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;

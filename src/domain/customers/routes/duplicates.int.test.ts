@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { type Client, createTestApp, jobEnded, type TestApp } from "../../../../test/helpers/app.ts";
 
 let t: TestApp;
 let admin: Client;
@@ -55,9 +55,40 @@ beforeAll(async () => {
   expect(person.statusCode).toBe(201);
   copy = await get(admin, copy.id);
 });
+
+/** Asks for a fresh scan and waits for it, as the page's "scan again" does. */
+const scanned = async (client: Client) => {
+  const res = await client.post("/api/v1/customers/duplicates/scan", {});
+  expect(res.statusCode, res.body).toBe(202);
+  const job = await jobEnded(t, client, res.json().job.id);
+  expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
+  return job;
+};
 afterAll(() => t.close());
 
 describe("finding duplicates", () => {
+  it("lists what the last scan found: a record archived after it shows once a new scan has run", async () => {
+    const before = (await admin.get("/api/v1/customers/duplicates?limit=200")).json();
+    const pairOf = (items: { a: { id: string }; b: { id: string } }[]) =>
+      items.find((p) => [p.a.id, p.b.id].includes(copy.id));
+    expect(pairOf(before.items)).toBeUndefined();
+
+    const job = await scanned(admin);
+    expect(job.result).toMatchObject({ pairs: expect.any(Number), customers: expect.any(Number) });
+    const after = (await admin.get("/api/v1/customers/duplicates?limit=200")).json();
+    expect(pairOf(after.items)).toBeDefined();
+    expect(after.scan).toMatchObject({ lastFinishedAt: expect.any(String), open: null });
+    expect(after.total).toBe((job.result as { pairs: number }).pairs);
+  });
+
+  it("refuses a scan to whoever may not merge customers", async () => {
+    // Province managers read and assign customers but do not edit archives (org/rules.ts).
+    const manager = await t.login("hn_mgr");
+    const res = await manager.post("/api/v1/customers/duplicates/scan", {});
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ details: { permission: "customer:write" } });
+  });
+
   it("pairs records with the same name and address, and records sharing a credit code", async () => {
     const res = await admin.get("/api/v1/customers/duplicates?limit=200");
     expect(res.statusCode).toBe(200);

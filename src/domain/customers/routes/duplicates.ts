@@ -3,8 +3,9 @@ import { z } from "zod";
 import { errorResponses } from "../../../platform/http/error-schema.ts";
 import { listOf } from "../../../platform/http/pagination.ts";
 import { actorOf } from "../../../platform/http/types.ts";
-import { DuplicatePair, DuplicateQuery, Merge, MergeBody } from "../contracts.ts";
-import { findDuplicates } from "../service/duplicates.ts";
+import { JobQueued } from "../../../platform/jobs/contracts.ts";
+import { DuplicateList, DuplicateQuery, DuplicateScanBody, Merge, MergeBody } from "../contracts.ts";
+import { findDuplicates, queueDuplicateScan } from "../service/duplicates.ts";
 import { confirmMerge, getMerge, listMerges, mergeCustomers, undoMerge } from "../service/merge.ts";
 
 export const duplicateRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,12 +16,26 @@ export const duplicateRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Likely duplicates in scope: same credit code, or similar name and address",
+        summary:
+          "Likely duplicates in scope, as the last scan found them: same credit code, or similar name and address",
         querystring: DuplicateQuery,
-        response: { 200: listOf(DuplicatePair), ...errorResponses },
+        response: { 200: DuplicateList, ...errorResponses },
       },
     },
     (req) => findDuplicates(app.db, actorOf(req), req.query),
+  );
+  app.post(
+    "/api/v1/customers/duplicates/scan",
+    {
+      schema: {
+        tags,
+        summary: "Scan the province for likely duplicates again (a job; poll GET /api/v1/jobs/{id})",
+        body: DuplicateScanBody.optional(),
+        response: { 202: JobQueued, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.code(202).send(await queueDuplicateScan(app.db, app.jobs, actorOf(req), req.body?.provinceId)),
   );
   app.post(
     "/api/v1/customers/:id/merge",

@@ -1,10 +1,15 @@
-import { sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Actor } from "../../../platform/auth/actor.ts";
+import { recordAudit } from "../../../platform/audit/service.ts";
+import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
+import { ValidationFailed } from "../../../platform/errors.ts";
+import type { JobContext, JobKind, JobRunner } from "../../../platform/jobs/runner.ts";
+import { getJob, lastRunOf, presentJob } from "../../../platform/jobs/service.ts";
 import { orgSchema, orgUnitInScope } from "../../org/index.ts";
 import type { DuplicateQuery } from "../contracts.ts";
+import { duplicateCandidate } from "../schema.ts";
 import { customerScope, orgJoin } from "./scope.ts";
 
 const { orgUnit } = orgSchema;
@@ -13,6 +18,124 @@ const { orgUnit } = orgSchema;
 const NEAR_IDENTICAL_NAME = 0.85;
 const SIMILAR_NAME = 0.6;
 const SIMILAR_ADDRESS = 0.5;
+/**
+ * A name or address shared by more customers than this is a chain or an office tower, not one record
+ * archived twice: comparing all its pairs would cost quadratic time for nothing.
+ */
+const CROWDED = 50;
+
+/**
+ * The core of a name, for blocking: Latin folded, spaces and punctuation gone, the legal form at the end
+ * (有限公司…) and a leading province / city / county (湖南省长沙市天心区…) stripped — so 长沙市某某科技有限公司
+ * and 某某科技（长沙）有限责任公司 fall into one block, where similarity then decides.
+ */
+const nameKey = (column: SQL) => sql`regexp_replace(regexp_replace(
+    regexp_replace(search_fold(${column}), '[[:space:][:punct:]（）【】《》“”‘’、，。；：·—]', '', 'g'),
+    '(股份有限公司|有限责任公司|有限公司|集团公司|总公司|公司)$', ''),
+  '^(.{2,3}省)?(.{2,3}市)?(.{2,3}[区县])?', '')`;
+const addressKey = (column: SQL) =>
+  sql`regexp_replace(search_fold(${column}), '[[:space:][:punct:]（）【】《》“”‘’、，。；：·—]', '', 'g')`;
+
+/**
+ * Compares a province's live customers in one pass and keeps the likely duplicate pairs, replacing the
+ * last scan's: customers are blocked by credit code, by the core of their name and by their address,
+ * and only pairs within a block are measured (trigram similarity of names and of addresses, which works
+ * on Chinese under a UTF-8 ctype). Seconds for a province, where probing a trigram index per customer
+ * took most of an hour; so the page reads the stored pairs and this runs as a job.
+ */
+export async function scanDuplicates(
+  db: Db,
+  actor: Actor,
+  provinceId: number,
+  progress?: JobContext<unknown>["progress"],
+) {
+  return db.transaction(async (tx) => {
+    const [{ customers } = { customers: 0 }] = await rowsOf<{ customers: number }>(
+      tx,
+      sql`select count(*)::int as customers from customer where province_id = ${provinceId} and merged_into_id is null`,
+    );
+    await progress?.(tx, 0, customers);
+    await tx.delete(duplicateCandidate).where(eq(duplicateCandidate.provinceId, provinceId));
+    const [{ pairs } = { pairs: 0 }] = await rowsOf<{ pairs: number }>(
+      tx,
+      sql`with live as materialized (
+            select id, name, coalesce(address, '') as address, credit_code,
+              ${nameKey(sql`name`)} as name_key, ${addressKey(sql`coalesce(address, '')`)} as address_key
+            from customer where province_id = ${provinceId} and merged_into_id is null
+          ), blocks as (
+            select id, 'c' as by, credit_code as k from live where credit_code is not null
+            union all select id, 'n', name_key from live where length(name_key) >= 2
+            union all select id, 'a', address_key from live where length(address_key) >= 6
+          ), sized as (
+            select id, by, k, count(*) over (partition by by, k) as n from blocks
+          ), pairs as (
+            select distinct x.id as a_id, y.id as b_id
+            from sized x join sized y on y.by = x.by and y.k = x.k and x.id < y.id
+            where x.n > 1 and (x.by = 'c' or x.n <= ${CROWDED})
+          ), measured as (
+            select p.a_id, p.b_id,
+              coalesce(a.credit_code = b.credit_code, false) as same_credit,
+              similarity(a.name, b.name) as name_sim, similarity(a.address, b.address) as addr_sim
+            from pairs p join live a on a.id = p.a_id join live b on b.id = p.b_id
+          ), kept as (
+            insert into duplicate_candidate (province_id, a_id, b_id, same_credit, name_similarity, address_similarity)
+            select ${provinceId}::smallint, a_id, b_id, same_credit, name_sim, addr_sim from measured
+            where same_credit or name_sim >= ${NEAR_IDENTICAL_NAME}
+               or (name_sim >= ${SIMILAR_NAME} and addr_sim >= ${SIMILAR_ADDRESS})
+            returning 1
+          )
+          select count(*)::int as pairs from kept`,
+    );
+    await recordAudit(tx, actor, {
+      provinceId,
+      action: "scan",
+      entityType: "dataset",
+      entityId: `duplicates:${provinceId}`,
+      after: { customers, pairs },
+    });
+    await progress?.(tx, customers, customers);
+    return { customers, pairs };
+  });
+}
+
+/** The province's duplicate scan: a job, one at a time per province. */
+export const DUPLICATE_SCAN_JOB = "customers.duplicate_scan";
+
+export const duplicateScanJob: JobKind<
+  Record<string, unknown>,
+  Awaited<ReturnType<typeof scanDuplicates>>
+> = {
+  kind: DUPLICATE_SCAN_JOB,
+  permission: "customer:write",
+  expireInSeconds: 30 * 60,
+  run: ({ db, actor, run, progress }) => scanDuplicates(db, actor, run.provinceId, progress),
+  summary: (outcome) =>
+    outcome.status === "failed"
+      ? { title: `重复客户排查失败：${outcome.message}`, params: { message: outcome.message } }
+      : {
+          title: `重复客户排查完成：${outcome.result.customers} 个客户中发现 ${outcome.result.pairs} 对疑似重复`,
+          params: outcome.result,
+        },
+  link: "/customers/duplicates",
+};
+
+/** The province a request means when it names none: the caller's, or for HQ over one province, that one. */
+function onlyProvinceOf(actor: Actor): number {
+  if (actor.orgLevel !== "hq") return actor.provinceId;
+  if (actor.hqProvinces?.length === 1) return actor.hqProvinces[0]!;
+  throw new ValidationFailed("provinceId", "group HQ names the province to scan (provinceId)");
+}
+
+/** Queues the province's scan (or joins the one under way); anyone who may merge may ask for one. */
+export async function queueDuplicateScan(db: Db, jobs: JobRunner, actor: Actor, provinceId?: number) {
+  requirePermission(actor, "customer:write");
+  const province = provinceId ?? onlyProvinceOf(actor);
+  const queued = await db.transaction((tx) =>
+    jobs.enqueue(tx, actor, { kind: DUPLICATE_SCAN_JOB, provinceId: province, params: {} }),
+  );
+  jobs.wake(DUPLICATE_SCAN_JOB);
+  return { job: await getJob(db, actor, queued.id), existing: queued.existing };
+}
 
 interface PairRow {
   a_id: string;
@@ -35,50 +158,45 @@ interface PairRow {
   total: number;
 }
 
+/** One side of a stored pair, if it is live and within the caller's scope (and the unit filter). */
+const side = (actor: Actor, id: SQL, unitFilter: SQL) => sql`(
+  select customer.id, customer.code, customer.name, customer.credit_code, customer.address, customer.version,
+    org_unit.name as unit
+  from customer join org_unit on ${orgJoin}
+  where customer.province_id = d.province_id and customer.id = ${id} and customer.merged_into_id is null
+    and ${customerScope(actor)} ${unitFilter}
+)`;
+
 /**
- * Likely duplicates within the caller's scope: the same credit code, or names alike (trigram similarity,
- * which works on Chinese under a UTF-8 ctype) at a similar address. Each candidate is found through the
- * name's trigram index, never by comparing every pair.
+ * Likely duplicates within the caller's scope, as the last scan found them: the same credit code, or
+ * names alike at a similar address. Both customers of a pair must be live and in scope.
  */
 export async function findDuplicates(db: Db, actor: Actor, query: z.infer<typeof DuplicateQuery>) {
   const unitFilter = query.orgUnitId
     ? sql`and ${orgUnit.path} <@ ${(await orgUnitInScope(db, actor, query.orgUnitId)).path}::ltree`
     : sql``;
-  // The % operator finds candidates through the trigram index at pg_trgm's threshold; at the default 0.3
-  // every "…有限公司" resembles every other, so the threshold is raised to the weakest pair we report.
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILAR_NAME}`));
-    return rowsOf<PairRow>(
-      tx,
-      sql`with scoped as materialized (
-          select customer.id, customer.province_id, customer.code, customer.name, customer.credit_code,
-                 customer.address, customer.version, org_unit.name as unit
-          from customer join org_unit on ${orgJoin}
-          where ${customerScope(actor)} ${unitFilter}
-        ), pairs as (
-          select a.*, b.id as b_id, b.code as b_code, b.name as b_name, b.credit_code as b_credit,
-                 b.address as b_address, b.unit as b_unit, b.version as b_version,
-                 (a.credit_code is not null and a.credit_code = b.credit_code) as same_credit,
-                 similarity(a.name, b.name)::float8 as name_sim,
-                 similarity(coalesce(a.address, ''), coalesce(b.address, ''))::float8 as addr_sim
-          from scoped a
-          cross join lateral (
-            select c.id from customer c
-            where c.province_id = a.province_id and c.id > a.id and c.merged_into_id is null
-              and ((a.credit_code is not null and c.credit_code = a.credit_code) or c.name % a.name)
-          ) cand
-          join scoped b on b.id = cand.id
-        )
-        select id as a_id, code as a_code, name as a_name, credit_code as a_credit, address as a_address,
-               unit as a_unit, version as a_version, b_id, b_code, b_name, b_credit, b_address, b_unit, b_version,
-               same_credit, name_sim, addr_sim, count(*) over ()::int as total
-        from pairs
-        where same_credit or name_sim >= ${NEAR_IDENTICAL_NAME}
-           or (name_sim >= ${SIMILAR_NAME} and addr_sim >= ${SIMILAR_ADDRESS})
-        order by same_credit desc, name_sim desc, a_id, b_id
-        limit ${query.limit} offset ${query.offset}`,
-    );
-  });
+  const province = actor.orgLevel === "hq" ? sql`true` : sql`d.province_id = ${actor.provinceId}`;
+  const [rows, lastScan] = await Promise.all([
+    rowsOf<PairRow>(
+      db,
+      sql`select a.id as a_id, a.code as a_code, a.name as a_name, a.credit_code as a_credit, a.address as a_address,
+            a.unit as a_unit, a.version as a_version, b.id as b_id, b.code as b_code, b.name as b_name,
+            b.credit_code as b_credit, b.address as b_address, b.unit as b_unit, b.version as b_version,
+            d.same_credit, d.name_similarity::float8 as name_sim, d.address_similarity::float8 as addr_sim,
+            count(*) over ()::int as total
+          from duplicate_candidate d
+          cross join lateral ${side(actor, sql`d.a_id`, unitFilter)} a
+          cross join lateral ${side(actor, sql`d.b_id`, unitFilter)} b
+          where ${province}
+          order by d.same_credit desc, d.name_similarity desc, d.a_id, d.b_id
+          limit ${query.limit} offset ${query.offset}`,
+    ),
+    lastRunOf(
+      db,
+      actor.orgLevel === "hq" ? (actor.hqProvinces ?? []) : [actor.provinceId],
+      DUPLICATE_SCAN_JOB,
+    ),
+  ]);
   const ref = (r: PairRow, side: "a" | "b") => ({
     id: side === "a" ? r.a_id : r.b_id,
     code: side === "a" ? r.a_code : r.b_code,
@@ -103,5 +221,9 @@ export async function findDuplicates(db: Db, actor: Actor, query: z.infer<typeof
       addressSimilarity: Number(r.addr_sim),
     })),
     total: rows[0]?.total ?? 0,
+    scan: {
+      lastFinishedAt: lastScan.finished?.finishedAt?.toISOString() ?? null,
+      open: lastScan.open ? presentJob(lastScan.open) : null,
+    },
   };
 }

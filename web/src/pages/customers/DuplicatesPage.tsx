@@ -4,12 +4,15 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { DuplicatePair, Merge } from "../../api/types.ts";
 import { useErrorMessage } from "../../api/useErrorMessage.ts";
+import { useCurrentUser } from "../../auth/CurrentUser.tsx";
+import { can } from "../../auth/permissions.ts";
 import { OrgUnitTreeSelect } from "../../components/OrgUnitTreeSelect.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { intParam, useUpdateSearchParams } from "../../components/useUpdateSearchParams.ts";
 import { useT } from "../../i18n/index.tsx";
 import { DuplicateCustomerCell } from "./DuplicateCustomerCell.tsx";
 import { DuplicateMatch } from "./DuplicateMatch.tsx";
+import { DuplicateScanBar } from "./DuplicateScanBar.tsx";
 import { useDuplicates } from "./duplicatesApi.ts";
 import { MergeConfirmModal, type MergePlan } from "./MergeConfirmModal.tsx";
 import { MergeResultModal } from "./MergeResultModal.tsx";
@@ -20,6 +23,7 @@ const pairKey = (p: DuplicatePair) => `${p.a.id}:${p.b.id}`;
 /** Likely duplicate archives side by side; either one can be folded into the other, reversibly. */
 export function DuplicatesPage() {
   const t = useT();
+  const me = useCurrentUser();
   const errorMessage = useErrorMessage();
   const [search] = useSearchParams();
   const updateParams = useUpdateSearchParams();
@@ -72,6 +76,7 @@ export function DuplicatesPage() {
     <>
       <PageHeader title={t("duplicates.title")} />
       <Card>
+        <DuplicateScanBar scan={duplicates.data?.scan} canScan={can(me, "customer:write")} />
         <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
           <OrgUnitTreeSelect
             allowClear

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
-import type { DuplicatePair, Merge, MergeBody, Page } from "../../api/types.ts";
+import type { JobQueued } from "../../api/jobs.ts";
+import type { DuplicateList, Merge, MergeBody, Page } from "../../api/types.ts";
 import { customerKeys, customerPath, type DuplicateListParams } from "./api.ts";
 
 const mergePath = (id: string, action: "undo" | "confirm") =>
@@ -9,8 +10,17 @@ const mergePath = (id: string, action: "undo" | "confirm") =>
 export function useDuplicates(params: DuplicateListParams) {
   return useQuery({
     queryKey: customerKeys.duplicates(params),
-    queryFn: ({ signal }) => api.get<Page<DuplicatePair>>("/customers/duplicates", { ...params }, signal),
+    queryFn: ({ signal }) => api.get<DuplicateList>("/customers/duplicates", { ...params }, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Queues the province's duplicate scan; the list shows it as under way from then on. */
+export function useScanDuplicates() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<JobQueued>("/customers/duplicates/scan", {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
 

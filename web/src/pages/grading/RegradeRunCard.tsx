@@ -2,11 +2,11 @@ import { CloseOutlined, StopOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm } from "antd";
 import { useEffect, useRef } from "react";
 import { useErrorMessage } from "../../api/useErrorMessage.ts";
+import { RunProgress } from "../../components/RunProgress.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { isUnderway, useCancelRun, useRefreshAfterRun, useRegradeRun } from "./api.ts";
 import { JobStatusTag } from "./JobStatusTag.tsx";
 import { RegradeResultSummary, regradeResultOf } from "./RegradeResultSummary.tsx";
-import { RunProgress } from "./RunProgress.tsx";
 
 interface Props {
   runId: string;

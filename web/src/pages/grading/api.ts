@@ -11,8 +11,8 @@ import type {
   RuleSetPreview as RuleSetPreviewSchema,
   RuleSet as RuleSetSchema,
 } from "../../../../src/domain/customers/contracts.ts";
-import type { Job as JobSchema } from "../../../../src/platform/jobs/contracts.ts";
 import { api } from "../../api/client.ts";
+import { isUnderway, type Job } from "../../api/jobs.ts";
 import { notificationKeys } from "../../api/notifications.ts";
 import type { Page, RuleSetKind } from "../../api/types.ts";
 import { customerKeys } from "../customers/api.ts";
@@ -27,14 +27,12 @@ export type RuleSetPreview = z.infer<typeof RuleSetPreviewSchema>;
 export type RuleSetActivated = z.infer<typeof RuleSetActivatedSchema>;
 export type RegradeQueued = z.infer<typeof RegradeQueuedSchema>;
 export type RegradeResult = z.infer<typeof RegradeResultSchema>;
-export type Job = z.infer<typeof JobSchema>;
-export type JobStatus = Job["status"];
+export type { Job, JobStatus } from "../../api/jobs.ts";
 
 /** The job kind of a whole-province re-grade, as the server names it. */
 export const REGRADE_JOB = "customers.regrade";
 
-/** A run still has work ahead of it: poll it, offer to cancel it. */
-export const isUnderway = (job: Pick<Job, "status">) => job.status === "queued" || job.status === "running";
+export { isUnderway } from "../../api/jobs.ts";
 
 const POLL_MS = 1000;
 

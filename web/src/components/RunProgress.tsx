@@ -1,6 +1,6 @@
 import { Flex, Progress, Spin, Typography } from "antd";
-import { useI18n } from "../../i18n/index.tsx";
-import { isUnderway, type Job } from "./api.ts";
+import { isUnderway, type Job } from "../api/jobs.ts";
+import { useI18n } from "../i18n/index.tsx";
 
 const BAR_STATUS = {
   queued: "normal",
@@ -19,7 +19,7 @@ export function RunProgress({ job }: { job: Job }) {
       <Flex gap={8} align="center" data-testid="run-counting">
         <Spin size="small" />
         <Typography.Text type="secondary">
-          {job.status === "queued" ? t("grading.run.waiting") : t("grading.run.counting")}
+          {job.status === "queued" ? t("job.waiting") : t("job.counting")}
         </Typography.Text>
       </Flex>
     ) : null;
@@ -30,7 +30,7 @@ export function RunProgress({ job }: { job: Job }) {
       percent={percent}
       status={BAR_STATUS[job.status]}
       format={() =>
-        t("grading.run.progress", { done: done.toLocaleString(locale), total: total.toLocaleString(locale) })
+        t("job.progress", { done: done.toLocaleString(locale), total: total.toLocaleString(locale) })
       }
       style={{ marginBottom: 0 }}
     />
