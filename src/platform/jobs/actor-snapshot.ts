@@ -1,19 +1,15 @@
 import type { Actor } from "../auth/actor.ts";
 import type { Permission } from "../auth/permissions.ts";
 
-/** What a run keeps of its requester: enough to act with their scope, as JSON. */
-export interface ActorSnapshot {
-  userId: string | null;
-  provinceId: number;
-  username: string;
-  name: string;
-  orgUnitId: string;
-  orgPath: string;
-  orgLevel: Actor["orgLevel"];
+/** What a run keeps of its requester: enough to act with their scope, as JSON (no request details). */
+export type ActorSnapshot = Omit<
+  Actor,
+  "permissions" | "source" | "requestId" | "ip" | "hqProvinces" | "roles"
+> & {
   hqProvinces?: number[];
   roles: string[];
   permissions: string[];
-}
+};
 
 export const snapshotOf = (actor: Actor): ActorSnapshot => ({
   userId: actor.userId,

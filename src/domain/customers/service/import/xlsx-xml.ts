@@ -149,29 +149,23 @@ function partPath(target: string): string {
   return parts.join("/");
 }
 
+/** Every opening (or self-closing) tag of one name in a small part, in order. */
+function* openingTags(xml: string, name: string): Generator<Tag> {
+  for (let tag = nextTag(xml, 0, xml.length); tag; tag = nextTag(xml, tag.end, xml.length))
+    if (tag.name === name && !tag.closing) yield tag;
+}
+
 /** xl/workbook.xml with its relationships → its worksheets in workbook order (chart sheets left out). */
 export function workbookSheets(workbookXml: string, relsXml: string): SheetPart[] {
   const targets = new Map<string, string>();
-  for (
-    let at = 0, tag = nextTag(relsXml, 0, relsXml.length);
-    tag;
-    tag = nextTag(relsXml, at, relsXml.length)
-  ) {
-    at = tag.end;
-    if (tag.name !== "Relationship" || tag.closing) continue;
+  for (const tag of openingTags(relsXml, "Relationship")) {
     const id = attribute(relsXml, tag, "Id");
     const target = attribute(relsXml, tag, "Target");
     const type = attribute(relsXml, tag, "Type") ?? "";
     if (id && target && type.endsWith("/worksheet")) targets.set(id, partPath(target));
   }
   const sheets: SheetPart[] = [];
-  for (
-    let at = 0, tag = nextTag(workbookXml, 0, workbookXml.length);
-    tag;
-    tag = nextTag(workbookXml, at, workbookXml.length)
-  ) {
-    at = tag.end;
-    if (tag.name !== "sheet" || tag.closing) continue;
+  for (const tag of openingTags(workbookXml, "sheet")) {
     const name = attribute(workbookXml, tag, "name");
     const rel = attribute(workbookXml, tag, "r:id") ?? attribute(workbookXml, tag, "id");
     const path = targets.get(rel ?? "");
