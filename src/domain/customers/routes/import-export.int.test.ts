@@ -195,6 +195,10 @@ describe("the import template", () => {
     const created = (await byCode(code))!;
     expect(created).toMatchObject({ name: "模板导入测试有限公司", status: "potential" });
     expect(await byCode("JK20240001")).toBeUndefined();
+    // The new archive is checked against the others in the background.
+    const scans = (await hnAdmin.get("/api/v1/jobs?kind=customers.duplicate_scan")).json();
+    expect(scans.total).toBeGreaterThanOrEqual(1);
+    expect(scans.items[0].requestedBy.id).toBe(hnAdmin.user.id);
   });
 
   it("is refused to staff who may not import", async () => {

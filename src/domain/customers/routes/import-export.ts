@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Actor } from "../../../platform/auth/actor.ts";
 import { errorResponses } from "../../../platform/http/error-schema.ts";
 import { listOf } from "../../../platform/http/pagination.ts";
 import { actorOf } from "../../../platform/http/types.ts";
 import { CustomerExportQuery, ImportQuery, ImportResult, ImportRun, ImportRunQuery } from "../contracts.ts";
+import { queueDuplicateScan } from "../service/duplicates.ts";
 import { exportCustomers } from "../service/export.ts";
 import { ImportFileMissing } from "../service/import/errors.ts";
 import { importCustomerFile } from "../service/import/import-file.ts";
@@ -14,6 +16,11 @@ import { attachment, Workbook, XLSX } from "./attachment.ts";
 
 export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["import & export"];
+  /** Group HQ over several provinces names none here, so its imports leave the scan to a manual one. */
+  const queueDuplicateScanAfterImport = async (actor: Actor) => {
+    if (actor.orgLevel === "hq" && actor.hqProvinces?.length !== 1) return;
+    await queueDuplicateScan(app.db, app.jobs, actor);
+  };
   app.get(
     "/api/v1/customers/import/template",
     {
@@ -48,12 +55,16 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const upload = req.isMultipart() ? await req.file() : undefined;
       if (!upload) throw new ImportFileMissing();
       try {
-        return await importCustomerFile(app.db, actor, {
+        const result = await importCustomerFile(app.db, actor, {
           fileName: upload.filename,
           source: upload.file,
           kind: req.query.kind,
           locale: localeOf(req.headers["accept-language"]),
         });
+        // New or renamed customers may duplicate archived ones: look again, in the background.
+        if (result.created.customers + result.updated.customers > 0)
+          await queueDuplicateScanAfterImport(actor);
+        return result;
       } finally {
         // Whatever happened, the rest of the upload is read off the wire.
         upload.file.resume();
