@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type RunningServer, startServer, stop } from "../helpers/process.ts";
 
 /** Debian's chromium; set CHROMIUM_PATH to use another build. */
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,4 +52,30 @@ export async function signInPage(
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
   await page.getByTestId("side-menu").waitFor();
+}
+
+/** A fresh demo server on its own data folder and a browser page: what every journey file starts from. */
+export interface Journey {
+  server: RunningServer;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openJourney(name: string, password: string): Promise<Journey> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `jike-e2e-${name}-`));
+  let server: RunningServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const close = async () => {
+    await browser?.close();
+    if (server) await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: password });
+    browser = await launchBrowser();
+    return { server, page: await browser.context.newPage(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

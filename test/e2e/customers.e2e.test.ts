@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
-import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser, signInPage } from "./browser.ts";
+import { type RunningServer, signIn } from "../helpers/process.ts";
+import { type Journey, openJourney, signInPage } from "./browser.ts";
 
 // An account manager's day: find an A-class customer, open the 360° view, record a key person and see
 // them in the decision chain.
 const PASSWORD = "E2e@Pass123";
 let server: RunningServer;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let journey: Journey;
 let page: Page;
-let dataDir: string;
 let customer: { id: string; name: string };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-customers-"));
-  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
+  journey = await openJourney("customers", PASSWORD);
+  ({ server, page } = journey);
   // Give am_demo an A-class customer, as a city manager would, so the journey does not depend on the draw.
   const admin = await signIn(server.url, "admin", PASSWORD);
   const me = await (await signIn(server.url, "am_demo", PASSWORD)).call("GET", "/api/v1/auth/me");
@@ -33,14 +29,8 @@ beforeAll(async () => {
     reason: "e2e",
   });
   expect(assigned.status).toBe(200);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => journey?.close());
 
 it("an account manager filters to A-class, opens a customer, adds a key person and sees the decision chain", async () => {
   await signInPage(page, server.url, "am_demo", PASSWORD);

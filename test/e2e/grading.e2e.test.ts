@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
-import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser, signInPage } from "./browser.ts";
+import { type RunningServer, signIn } from "../helpers/process.ts";
+import { type Journey, openJourney, signInPage } from "./browser.ts";
 
 // A marketing analyst's grading work: read the A/B/C rules in force, re-grade the province and watch the
 // run finish; then lower the A-class handset bar in a draft, preview who would move and activate it.
 const PASSWORD = "E2e@Pass123";
 const RUN_TIMEOUT = { timeout: 60_000, interval: 250 };
 let server: RunningServer;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let journey: Journey;
 let page: Page;
-let dataDir: string;
 let api: Awaited<ReturnType<typeof signIn>>;
 
 interface Job {
@@ -46,17 +42,11 @@ async function runSucceeded(previous: string | null = null): Promise<Job> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-grading-"));
-  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
+  journey = await openJourney("grading", PASSWORD);
+  ({ server, page } = journey);
   api = await signIn(server.url, "analyst_demo", PASSWORD);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => journey?.close());
 
 it("an analyst reads the A/B/C rules in force, re-grades the province and sees the run succeed", async () => {
   await signInPage(page, server.url, "analyst_demo", PASSWORD);

@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
-import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser, signInPage } from "./browser.ts";
+import { type RunningServer, signIn } from "../helpers/process.ts";
+import { type Journey, openJourney, signInPage } from "./browser.ts";
 
 // A cross-region group (跨区客户): a parent in a 长沙 grid with subsidiaries in 长沙 and 株洲 is owned by
 // the province. The 株洲 manager opens their subsidiary and sees the whole group, but may open only what
 // is theirs; the province administrator opening the parent learns why it sits with the province.
 const PASSWORD = "E2e@Pass123";
 let server: RunningServer;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let journey: Journey;
 let page: Page;
-let dataDir: string;
 
 interface Unit {
   id: string;
@@ -30,8 +26,8 @@ interface Created {
 const group = {} as { parent: Created; changsha: Created; zhuzhou: Created; home: Unit; province: Unit };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-group-"));
-  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
+  journey = await openJourney("group", PASSWORD);
+  ({ server, page } = journey);
   const admin = await signIn(server.url, "hn_admin", PASSWORD);
   const unit = async (code: string): Promise<Unit> => {
     const res = await admin.call("GET", `/api/v1/org/units?q=${encodeURIComponent(code)}&limit=50`);
@@ -53,15 +49,8 @@ beforeAll(async () => {
   const parent = (await (await admin.call("GET", `/api/v1/customers/${group.parent.id}`)).json()) as Created;
   expect(parent.orgUnitId).toBe(group.province.id);
   expect(parent.homeOrgUnitId).toBe(group.home.id);
-
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => journey?.close());
 
 const signInAs = (username: string) => signInPage(page, server.url, username, PASSWORD);
 

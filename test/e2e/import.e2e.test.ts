@@ -2,20 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
-import { type RunningServer, signIn, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser, signInPage } from "./browser.ts";
+import { type RunningServer, signIn } from "../helpers/process.ts";
+import { type Journey, openJourney, signInPage } from "./browser.ts";
 
 // A province administrator imports an archive file with two bad rows among good ones: the file is
 // rejected as a whole, both problems are shown by row and column, the error report names them, and
 // none of the file's customers exists afterwards.
 const PASSWORD = "E2e@Pass123";
 let server: RunningServer;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let journey: Journey;
+/** Files the journey writes and downloads. */
+let scratch: string;
 let page: Page;
-let dataDir: string;
 let upload: string;
 const PREFIX = "E2EIMP";
 const codes = [1, 2, 3, 4, 5].map((n) => `${PREFIX}${n}`);
@@ -44,14 +45,15 @@ async function buildUpload(template: Buffer, gridCode: string): Promise<string> 
     row.getCell(handsets!).value = i === 1 ? "很多" : 20 + i;
     row.commit();
   });
-  const file = path.join(dataDir, "customers-with-two-bad-rows.xlsx");
+  const file = path.join(scratch, "customers-with-two-bad-rows.xlsx");
   await book.xlsx.writeFile(file);
   return file;
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-import-"));
-  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
+  scratch = mkdtempSync(path.join(tmpdir(), "jike-e2e-import-files-"));
+  journey = await openJourney("import", PASSWORD);
+  ({ server, page } = journey);
   const admin = await signIn(server.url, "hn_admin", PASSWORD);
   const template = Buffer.from(
     await (await admin.call("GET", "/api/v1/customers/import/template")).arrayBuffer(),
@@ -60,13 +62,10 @@ beforeAll(async () => {
     items: { code: string }[];
   };
   upload = await buildUpload(template, grids.items[0]!.code);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
+  await journey?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 it("an administrator's file with two bad rows is rejected whole, with both problems and an error report", async () => {
@@ -95,7 +94,7 @@ it("an administrator's file with two bad rows is rejected whole, with both probl
     page.getByTestId("import-error-report").click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-  const saved = path.join(dataDir, "report.xlsx");
+  const saved = path.join(scratch, "report.xlsx");
   await download.saveAs(saved);
   const report = new ExcelJS.Workbook();
   await report.xlsx.readFile(saved);
@@ -130,7 +129,7 @@ it("a province administrator replaces last month's revenue and sees it in the mo
     .split("-")
     .map(Number) as [number, number];
   const month = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-  const file = path.join(dataDir, "billing.csv");
+  const file = path.join(scratch, "billing.csv");
   writeFileSync(
     file,
     `month,customer_code,product_line,group_paid_yuan,member_paid_yuan\r\n${month},JK00000001,vpmn,1200.50,0\r\n${month},JK00000002,集团专线,800,0.5\r\n`,

@@ -1,31 +1,21 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { enUS } from "../../web/src/i18n/en-US.ts";
 import { zhCN } from "../../web/src/i18n/zh-CN.ts";
-import { type RunningServer, startServer, stop } from "../helpers/process.ts";
-import { launchBrowser } from "./browser.ts";
+import type { RunningServer } from "../helpers/process.ts";
+import { type Journey, openJourney } from "./browser.ts";
 
 // The first journey of every user: sign in, switch the language (remembered), see the org tree, sign out.
 const PASSWORD = "E2e@Pass123";
 let server: RunningServer;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let journey: Journey;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "jike-e2e-"));
-  server = await startServer({ JIKE_DATA_DIR: dataDir, JIKE_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+  journey = await openJourney("shell", PASSWORD);
+  ({ server, page } = journey);
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server) await stop(server);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => journey?.close());
 
 it("signs in, switches language for good, browses the org tree and signs out", async () => {
   await page.goto(`${server.url}/`);
