@@ -18,6 +18,11 @@ export function useErrorMessage(): (error: unknown) => string {
   return useCallback(
     (error: unknown) => {
       if (!isApiError(error)) return t("errors.generic", { message: String(error) });
+      // A code can carry a known reason (details.reason) that says more precisely how to fix it.
+      const reason = (error.details as { reason?: unknown } | null)?.reason;
+      const byReason =
+        typeof reason === "string" ? tryT(`apiErrorReason.${error.code}.${reason}`) : undefined;
+      if (byReason) return byReason;
       const byCode = tryT(`apiError.${error.code}`);
       if (byCode) return byCode;
       if (error.status >= 500) return t("errors.server");

@@ -988,7 +988,20 @@ export const enUS: Dictionary = {
       none: "No re-grades yet",
     },
   },
+  apiErrorReason: {
+    import_file_unreadable: {
+      encrypted:
+        "The workbook has an opening password (or is an old .xls): remove the password in Excel, save it as .xlsx and upload it again",
+      not_zip: "The file is not an .xlsx workbook: save it as .xlsx in Excel, or upload a .csv file",
+      damaged:
+        "The workbook is damaged and cannot be read: open it in Excel, save it as a new .xlsx and upload that",
+      too_large:
+        "The workbook is too large once unpacked: split it into several files and import them one by one",
+      no_workbook: "The archive holds no Excel workbook: upload an .xlsx workbook or a .csv file",
+    },
+  },
   apiError: {
+    province_required: "Group HQ oversees several provinces: choose the province to act on first",
     invalid_credentials: "Wrong username or password",
     account_locked: "This account is locked. Try again later or ask an administrator to unlock it",
     account_disabled: "This account is disabled. Ask your administrator",

@@ -980,7 +980,17 @@ export const zhCN = {
       none: "暂无重新分级记录",
     },
   },
+  apiErrorReason: {
+    import_file_unreadable: {
+      encrypted: "该工作簿设置了打开密码（或为旧版 .xls 格式）：请在 Excel 中取消密码，另存为 .xlsx 后再上传",
+      not_zip: "该文件不是 .xlsx 工作簿：请在 Excel 中另存为 .xlsx，或上传 .csv 文件",
+      damaged: "该工作簿已损坏，无法读取：请在 Excel 中打开并另存为新的 .xlsx 后再上传",
+      too_large: "该工作簿解压后过大：请分成几个文件分别导入",
+      no_workbook: "该压缩包中没有 Excel 工作簿：请上传 .xlsx 工作簿或 .csv 文件",
+    },
+  },
   apiError: {
+    province_required: "集团总部管辖多个省份：请先指定要操作的省份",
     invalid_credentials: "用户名或密码错误",
     account_locked: "账号已被锁定，请稍后再试或联系管理员解锁",
     account_disabled: "账号已停用，请联系管理员",

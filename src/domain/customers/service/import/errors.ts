@@ -3,12 +3,13 @@ import type { PublicImportError } from "./present.ts";
 
 /** The file could not be read at all: not an .xlsx or CSV, damaged, or cut off. */
 export class ImportFileUnreadable extends AppError {
-  constructor(reason: string) {
+  /** `problem` names a known reason (a password, a damaged zip…) the web words with its own fix. */
+  constructor(reason: string, problem?: string) {
     super(
       "validation",
       "import_file_unreadable",
       `The file cannot be read (${reason}). Upload an .xlsx workbook or a .csv file, for instance the template from GET /api/v1/customers/import/template.`,
-      { field: "file" },
+      problem ? { field: "file", reason: problem } : { field: "file" },
     );
   }
 }

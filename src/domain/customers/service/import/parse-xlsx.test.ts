@@ -109,4 +109,13 @@ describe("readWorkbook", () => {
   it("refuses what is not a workbook", async () => {
     await expect(read(Buffer.from("code,name\nJK1,长沙\n"))).rejects.toBeInstanceOf(ImportFileUnreadable);
   });
+
+  it("names the reason a workbook is unreadable, so the page can say how to fix it", async () => {
+    const locked = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]);
+    await expect(read(locked)).rejects.toMatchObject({ details: { field: "file", reason: "encrypted" } });
+    await expect(read(Buffer.from("code,name\n"))).rejects.toMatchObject({ details: { reason: "not_zip" } });
+    await expect(read(zipOf([["word/document.xml", "<w:document/>"]]))).rejects.toMatchObject({
+      details: { reason: "no_workbook" },
+    });
+  });
 });

@@ -40,7 +40,10 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
     const workbook = partText(file, entries, "xl/workbook.xml");
     const rels = partText(file, entries, "xl/_rels/workbook.xml.rels");
     if (workbook === null || rels === null)
-      throw new ZipUnreadable("the zip archive holds no workbook (xl/workbook.xml); save the file as .xlsx");
+      throw new ZipUnreadable(
+        "no_workbook",
+        "the zip archive holds no workbook (xl/workbook.xml); save the file as .xlsx",
+      );
     const stringsXml = partText(file, entries, "xl/sharedStrings.xml");
     const shared = stringsXml === null ? [] : sharedStrings(stringsXml);
     for (const sheet of workbookSheets(workbook, rels)) {
@@ -63,12 +66,16 @@ export async function readWorkbook(source: Readable): Promise<WorkbookContent> {
       }
       const xml = partText(file, entries, sheet.path);
       if (xml === null)
-        throw new ZipUnreadable(`the workbook lists ${sheet.name} but the file lacks ${sheet.path}`);
+        throw new ZipUnreadable(
+          "damaged",
+          `the workbook lists ${sheet.name} but the file lacks ${sheet.path}`,
+        );
       const collector = new SheetCollector(kind, sheet.name);
       collectors.set(kind, collector);
       worksheetRows(xml, shared, (row, cells) => collector.add(row, cells));
     }
   } catch (error) {
+    if (error instanceof ZipUnreadable) throw new ImportFileUnreadable(error.message, error.reason);
     throw new ImportFileUnreadable(error instanceof Error ? error.message : String(error));
   }
   const sheets: SheetData[] = [];

@@ -36,6 +36,10 @@ describe("zip entries", () => {
     damaged.writeUInt32LE(0, 0); // the local header's signature
     expect(() => entryBytes(damaged, zipEntries(damaged).get("a.xml")!)).toThrow(/damaged/);
 
+    // What Excel writes for a workbook with an opening password: an OLE compound file.
+    const excelLocked = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]);
+    expect(() => zipEntries(excelLocked)).toThrow(/password-protected/);
+
     const locked = zipOf([["a.xml", "<a/>"]], { encryptedFlag: true });
     expect(() => entryBytes(locked, zipEntries(locked).get("a.xml")!)).toThrow(/password-protected/);
   });
