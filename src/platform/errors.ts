@@ -102,3 +102,10 @@ export interface ErrorBody {
   message: string;
   details: Record<string, unknown>;
 }
+
+/** Group HQ oversees several provinces; an operation on one province needs it named. */
+export class ProvinceRequired extends AppError {
+  constructor(message = "Group HQ oversees several provinces: name the one to act on with provinceId.") {
+    super("validation", "province_required", message, { field: "provinceId" });
+  }
+}

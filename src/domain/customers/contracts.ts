@@ -464,6 +464,7 @@ export const ImportQuery = z.object({
 });
 export const ImportResult = z.object({
   importId: z.uuid(),
+  provinceId: z.number().int().describe("the province the file was written into"),
   created: SheetCounts,
   updated: SheetCounts.describe("existing records (same code, line or key person) that changed"),
   unchanged: SheetCounts.describe("existing records the file repeats as they are"),

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { OutOfScope } from "../errors.ts";
+import { OutOfScope, ProvinceRequired } from "../errors.ts";
 import { type Actor, requirePermission } from "./actor.ts";
 import type { Permission } from "./permissions.ts";
 
@@ -24,13 +24,18 @@ export function assertPathInScope(actor: Actor, path: string, what: string): voi
 }
 
 /**
- * The province a province-wide operation acts on (rule sets, re-grading, yearly lists): one's own, or —
- * for group HQ, whose own "province" 0 holds no customers — the one it names.
+ * The province a province-wide operation acts on (rule sets, re-grading, scans, yearly lists): one's own,
+ * or — for group HQ, whose own "province" 0 holds no customers — the one it names, or the only one it
+ * oversees. HQ over several provinces must name one: acting on province 0 would touch nothing.
  */
 export function targetProvince(actor: Actor, requested?: number): number {
-  if (requested === undefined || requested === actor.provinceId) return actor.provinceId;
-  if (actor.orgLevel === "hq") return requested;
-  throw new OutOfScope(`Province ${requested}`);
+  if (actor.orgLevel !== "hq") {
+    if (requested === undefined || requested === actor.provinceId) return actor.provinceId;
+    throw new OutOfScope(`Province ${requested}`);
+  }
+  if (requested !== undefined) return requested;
+  if (actor.hqProvinces?.length === 1) return actor.hqProvinces[0]!;
+  throw new ProvinceRequired();
 }
 
 /**

@@ -189,6 +189,7 @@ describe("the import template", () => {
     fill("关键人 Key persons", { customerCode: code, name: "钱七", decisionRole: "决策者", rank: "处" });
     const result = ok(await upload(hnAdmin, "模板.xlsx", Buffer.from(await book.xlsx.writeBuffer())));
     expect(result).toMatchObject({
+      provinceId: 43,
       created: { customers: 1, members: 1, contacts: 1 },
       updated: { customers: 0, members: 0, contacts: 0 },
     });

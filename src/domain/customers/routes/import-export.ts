@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Actor } from "../../../platform/auth/actor.ts";
 import { errorResponses } from "../../../platform/http/error-schema.ts";
 import { listOf } from "../../../platform/http/pagination.ts";
 import { actorOf } from "../../../platform/http/types.ts";
@@ -16,11 +15,6 @@ import { attachment, Workbook, XLSX } from "./attachment.ts";
 
 export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["import & export"];
-  /** Group HQ over several provinces names none here, so its imports leave the scan to a manual one. */
-  const queueDuplicateScanAfterImport = async (actor: Actor) => {
-    if (actor.orgLevel === "hq" && actor.hqProvinces?.length !== 1) return;
-    await queueDuplicateScan(app.db, app.jobs, actor);
-  };
   app.get(
     "/api/v1/customers/import/template",
     {
@@ -63,7 +57,7 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         // New or renamed customers may duplicate archived ones: look again, in the background.
         if (result.created.customers + result.updated.customers > 0)
-          await queueDuplicateScanAfterImport(actor);
+          await queueDuplicateScan(app.db, app.jobs, actor, result.provinceId);
         return result;
       } finally {
         // Whatever happened, the rest of the upload is read off the wire.

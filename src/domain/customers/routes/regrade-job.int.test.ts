@@ -72,6 +72,17 @@ describe("the province's re-grade as a job", () => {
     expect(cancelled.items.every((j: JobView) => j.status === "cancelled")).toBe(true);
   });
 
+  it("group HQ over one province re-grades that province without naming it", async () => {
+    const hq = await t.login("admin");
+    const { job } = await regradeAll(hq);
+    // The province's own analyst reads the run: it belongs to province 43, not to HQ's "province" 0.
+    expect((await analyst.get(`/api/v1/jobs/${job.id}`)).json()).toMatchObject({
+      id: job.id,
+      status: "queued",
+    });
+    expect((await hq.post(`/api/v1/jobs/${job.id}/cancel`)).statusCode).toBe(200);
+  });
+
   it("answers 404 for an unknown or malformed run id", async () => {
     expect((await analyst.get("/api/v1/jobs/not-a-uuid")).statusCode).toBe(404);
     expect((await analyst.get("/api/v1/jobs/0190a000-0000-7000-8000-000000000000")).json()).toMatchObject({

@@ -41,6 +41,7 @@ export type ImportPhase = "read" | "lookups" | "validate" | "write";
 
 export interface ImportResult {
   importId: string;
+  provinceId: number;
   created: Record<SheetKind, number>;
   updated: Record<SheetKind, number>;
   unchanged: Record<SheetKind, number>;
@@ -193,7 +194,13 @@ export async function importCustomerFile(
     throw isUniqueViolation(error) ? new ImportConflict() : error;
   }
   phase("write");
-  return { importId, created: counts.created, updated: counts.updated, unchanged: counts.unchanged };
+  return {
+    importId,
+    provinceId,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+  };
 }
 
 async function recordRejectedRun(

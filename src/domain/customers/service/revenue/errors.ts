@@ -16,13 +16,3 @@ export class RevenueImportRejected extends AppError {
 }
 
 /** Group HQ holds no customers of its own: a province-wide import names the province it replaces. */
-export class ProvinceRequired extends AppError {
-  constructor() {
-    super(
-      "validation",
-      "province_required",
-      "Group HQ imports revenue into one province at a time: name it with provinceId.",
-      { field: "provinceId" },
-    );
-  }
-}

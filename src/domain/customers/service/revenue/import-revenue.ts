@@ -2,8 +2,8 @@ import type { Readable } from "node:stream";
 import type { z } from "zod";
 import type { Actor } from "../../../../platform/auth/actor.ts";
 import { requireProvinceWide, targetProvince } from "../../../../platform/auth/scope.ts";
-import { HQ_PROVINCE_ID } from "../../../../platform/db/columns.ts";
 import type { Db } from "../../../../platform/db/index.ts";
+import { ProvinceRequired } from "../../../../platform/errors.ts";
 import { uuidv7 } from "../../../../platform/ids.ts";
 import { shanghaiMonth } from "../../../../platform/time.ts";
 import type { RevenueImportResult } from "../../contracts.ts";
@@ -13,7 +13,7 @@ import { renderWith } from "../import/messages.ts";
 import { presentErrors } from "../import/present.ts";
 import { IssueSink } from "../import/row-reader.ts";
 import type { Locale } from "../import/types.ts";
-import { ProvinceRequired, RevenueImportRejected } from "./errors.ts";
+import { RevenueImportRejected } from "./errors.ts";
 import { matchCustomers } from "./lookups.ts";
 import { REVENUE_MESSAGES } from "./messages.ts";
 import { type RevenueFile, readRevenueFile } from "./read-file.ts";
@@ -42,8 +42,12 @@ type Result = z.infer<typeof RevenueImportResult>;
 export async function importRevenueFile(db: Db, actor: Actor, input: RevenueImportInput): Promise<Result> {
   // A month is replaced for the whole province: a city or county manager cannot speak for the others.
   requireProvinceWide(actor, "revenue:import", "Replacing a month of the province's revenue");
+  // Replacing a month is never implied: HQ names the province even when it oversees only one.
+  if (actor.orgLevel === "hq" && input.provinceId === undefined)
+    throw new ProvinceRequired(
+      "Group HQ imports revenue into one province at a time: name it with provinceId.",
+    );
   const provinceId = targetProvince(actor, input.provinceId);
-  if (provinceId === HQ_PROVINCE_ID) throw new ProvinceRequired();
   const started = performance.now();
   const phase = (name: "read" | "lookups" | "write") => input.onPhase?.(name, performance.now() - started);
   const importId = uuidv7();
