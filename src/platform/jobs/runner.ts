@@ -79,8 +79,6 @@ export class JobRunner {
   private readonly kinds = new Map<string, JobKind<unknown, unknown>>();
   private boss: PgBoss | null = null;
   private readonly workers = new Map<string, string>();
-  private running = 0;
-  private idleWaiters: (() => void)[] = [];
 
   /**
    * `work: false` makes a process that queues runs but leaves them to other processes (a web-only node);
@@ -128,7 +126,9 @@ export class JobRunner {
       const workerId = await boss.work(
         kind.kind,
         { batchSize: 1, pollingIntervalSeconds: 2, includeMetadata: true },
-        (jobs) => this.attempt(jobs as PgBoss.JobWithMetadata<RunRef>[]),
+        async (jobs) => {
+          for (const job of jobs as PgBoss.JobWithMetadata<RunRef>[]) await this.attempt(job);
+        },
       );
       this.workers.set(kind.kind, workerId);
     }
@@ -209,28 +209,13 @@ export class JobRunner {
     });
   }
 
-  /** Resolves when no attempt is running in this process (tests, shutdown). */
-  idle(): Promise<void> {
-    if (this.running === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
   private requireBoss(): PgBoss {
     if (!this.boss) throw new Error("the job runner has not been started");
     return this.boss;
   }
 
-  private async attempt(jobs: PgBoss.JobWithMetadata<RunRef>[]) {
-    this.running++;
-    try {
-      for (const job of jobs) await this.attemptOne(job);
-    } finally {
-      this.running--;
-      if (this.running === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-    }
-  }
-
-  private async attemptOne(job: PgBoss.JobWithMetadata<RunRef>) {
+  /** One attempt at a run (the workers fetch one job at a time). */
+  private async attempt(job: PgBoss.JobWithMetadata<RunRef>) {
     const db = this.database.db;
     const { provinceId, runId } = job.data;
     const key = and(eq(jobRun.provinceId, provinceId), eq(jobRun.id, runId));

@@ -74,6 +74,21 @@ export async function listJobs(db: Db, actor: Actor, query: z.infer<typeof JobQu
 }
 
 /**
+ * Queues a run in a transaction of its own and starts it at once: what a request for batch work does
+ * when nothing else is written with it (an activation queues inside its own transaction instead).
+ */
+export async function queueJob(
+  db: Db,
+  jobs: JobRunner,
+  actor: Actor,
+  spec: { kind: string; provinceId: number; params: Record<string, unknown> },
+): Promise<{ job: Job; existing: boolean }> {
+  const queued = await db.transaction((tx) => jobs.enqueue(tx, actor, spec));
+  jobs.wake(spec.kind);
+  return { job: await getJob(db, actor, queued.id), existing: queued.existing };
+}
+
+/**
  * The requester, or a holder of the kind's permission, may stop a run that has not ended. A queued run
  * ends at once; a running one at its next progress report, keeping what it has already committed.
  */

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { JobQueued as JobQueuedSchema, Job as JobSchema } from "../../../src/platform/jobs/contracts.ts";
 import { api } from "./client.ts";
@@ -22,5 +22,14 @@ export function useJobRun(id: string | undefined) {
     enabled: id !== undefined,
     refetchInterval: (query) => (query.state.data && !isUnderway(query.state.data) ? false : POLL_MS),
     staleTime: 0,
+  });
+}
+
+/** Asks a run to stop; the answer replaces what the poll last read. */
+export function useCancelJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Job>(`/jobs/${encodeURIComponent(id)}/cancel`),
+    onSuccess: (job) => queryClient.setQueryData(jobKeys.run(job.id), job),
   });
 }

@@ -2,11 +2,11 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/service.ts";
 import { type Actor, requirePermission } from "../../../platform/auth/actor.ts";
+import { targetProvince } from "../../../platform/auth/scope.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/sql.ts";
-import { ValidationFailed } from "../../../platform/errors.ts";
 import type { JobContext, JobKind, JobRunner } from "../../../platform/jobs/runner.ts";
-import { getJob, lastRunOf, presentJob } from "../../../platform/jobs/service.ts";
+import { lastRunOf, presentJob, queueJob } from "../../../platform/jobs/service.ts";
 import { orgSchema, orgUnitInScope } from "../../org/index.ts";
 import type { DuplicateQuery } from "../contracts.ts";
 import { duplicateCandidate } from "../schema.ts";
@@ -119,22 +119,14 @@ export const duplicateScanJob: JobKind<
   link: "/customers/duplicates",
 };
 
-/** The province a request means when it names none: the caller's, or for HQ over one province, that one. */
-function onlyProvinceOf(actor: Actor): number {
-  if (actor.orgLevel !== "hq") return actor.provinceId;
-  if (actor.hqProvinces?.length === 1) return actor.hqProvinces[0]!;
-  throw new ValidationFailed("provinceId", "group HQ names the province to scan (provinceId)");
-}
-
 /** Queues the province's scan (or joins the one under way); anyone who may merge may ask for one. */
 export async function queueDuplicateScan(db: Db, jobs: JobRunner, actor: Actor, provinceId?: number) {
   requirePermission(actor, "customer:write");
-  const province = provinceId ?? onlyProvinceOf(actor);
-  const queued = await db.transaction((tx) =>
-    jobs.enqueue(tx, actor, { kind: DUPLICATE_SCAN_JOB, provinceId: province, params: {} }),
-  );
-  jobs.wake(DUPLICATE_SCAN_JOB);
-  return { job: await getJob(db, actor, queued.id), existing: queued.existing };
+  return queueJob(db, jobs, actor, {
+    kind: DUPLICATE_SCAN_JOB,
+    provinceId: targetProvince(actor, provinceId),
+    params: {},
+  });
 }
 
 interface PairRow {

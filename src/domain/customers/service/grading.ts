@@ -6,8 +6,8 @@ import { requireProvinceWide, targetProvince } from "../../../platform/auth/scop
 import type { Db, DbOrTx } from "../../../platform/db/index.ts";
 import { NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { isUuid, uuidv7 } from "../../../platform/ids.ts";
-import type { JobKind, JobRunner } from "../../../platform/jobs/runner.ts";
-import { getJob } from "../../../platform/jobs/service.ts";
+import type { JobContext, JobKind, JobRunner } from "../../../platform/jobs/runner.ts";
+import { getJob, queueJob } from "../../../platform/jobs/service.ts";
 import type { RuleSetCreate } from "../contracts.ts";
 import { DEFAULT_RULE_SETS, type RuleSetKind } from "../rules/default-rule-sets.ts";
 import { type CustomerFacts, classify, previewChanges, type RuleSetDefinition } from "../rules/grading.ts";
@@ -96,9 +96,6 @@ function changesOf(ruleSets: RuleSets, rows: FactRow[], facts: CustomerFacts[]):
   return found;
 }
 
-/** Called in each page's transaction after its changes are written; throwing rolls that page back. */
-export type RegradeProgress = (tx: DbOrTx, done: number, total: number) => Promise<void>;
-
 /**
  * Re-grades every customer of a province (or one) with the active rule sets: writes the new classes,
  * one history row per change with the rule that fired and why, and one audit row for the run. A province
@@ -108,7 +105,12 @@ export type RegradeProgress = (tx: DbOrTx, done: number, total: number) => Promi
 export async function regrade(
   db: Db,
   actor: Actor,
-  options: { provinceId: number; customerId?: string; onPage?: RegradeProgress },
+  options: {
+    provinceId: number;
+    customerId?: string;
+    /** Called in each page's transaction after its changes are written; throwing rolls that page back. */
+    onPage?: JobContext<unknown>["progress"];
+  },
 ) {
   const { provinceId, customerId } = options;
   const ruleSets = await db.transaction((tx) => activeRuleSets(tx, provinceId));
@@ -228,17 +230,14 @@ export const regradeJob: JobKind<Record<string, unknown>, Awaited<ReturnType<typ
   link: "/customers/grading",
 };
 
-/** Queues the province's re-grade in `tx` (or joins the one already under way). */
-async function queueRegrade(tx: DbOrTx, jobs: JobRunner, actor: Actor, provinceId: number, reason: string) {
-  return jobs.enqueue(tx, actor, { kind: REGRADE_JOB, provinceId, params: { reason } });
-}
-
 export async function regradeProvince(db: Db, jobs: JobRunner, actor: Actor, provinceId?: number) {
   assertProvinceWide(actor, "Re-grading the whole province");
   const province = targetProvince(actor, provinceId);
-  const queued = await db.transaction((tx) => queueRegrade(tx, jobs, actor, province, "requested"));
-  jobs.wake(REGRADE_JOB);
-  return { job: await getJob(db, actor, queued.id), existing: queued.existing };
+  return queueJob(db, jobs, actor, {
+    kind: REGRADE_JOB,
+    provinceId: province,
+    params: { reason: "requested" },
+  });
 }
 
 const presentSet = (r: typeof gradingRuleSet.$inferSelect) => ({
@@ -361,7 +360,11 @@ export async function activateRuleSet(db: Db, jobs: JobRunner, actor: Actor, id:
       entityType: "rule_set",
       entityId: id,
     });
-    return queueRegrade(tx, jobs, actor, provinceId, `activated ${set.kind} revision ${set.revision}`);
+    return jobs.enqueue(tx, actor, {
+      kind: REGRADE_JOB,
+      provinceId,
+      params: { reason: `activated ${set.kind} revision ${set.revision}` },
+    });
   });
   jobs.wake(REGRADE_JOB);
   return { ruleSet: presentSet(await findRuleSet(db, actor, id)), job: await getJob(db, actor, queued.id) };

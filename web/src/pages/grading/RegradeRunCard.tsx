@@ -1,10 +1,11 @@
 import { CloseOutlined, StopOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm } from "antd";
 import { useEffect, useRef } from "react";
+import { isUnderway, useCancelJob, useJobRun } from "../../api/jobs.ts";
 import { useErrorMessage } from "../../api/useErrorMessage.ts";
 import { RunProgress } from "../../components/RunProgress.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { isUnderway, useCancelRun, useRefreshAfterRun, useRegradeRun } from "./api.ts";
+import { useRefreshAfterRun } from "./api.ts";
 import { JobStatusTag } from "./JobStatusTag.tsx";
 import { RegradeResultSummary, regradeResultOf } from "./RegradeResultSummary.tsx";
 
@@ -20,8 +21,8 @@ export function RegradeRunCard({ runId, canCancel, onClose }: Props) {
   const { t, locale, formatDateTime } = useI18n();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const run = useRegradeRun(runId);
-  const cancel = useCancelRun();
+  const run = useJobRun(runId);
+  const cancel = useCancelJob();
   const refreshAfterRun = useRefreshAfterRun();
   const job = run.data;
 

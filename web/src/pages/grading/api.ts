@@ -12,7 +12,7 @@ import type {
   RuleSet as RuleSetSchema,
 } from "../../../../src/domain/customers/contracts.ts";
 import { api } from "../../api/client.ts";
-import { isUnderway, type Job } from "../../api/jobs.ts";
+import { type Job, jobKeys } from "../../api/jobs.ts";
 import { notificationKeys } from "../../api/notifications.ts";
 import type { Page, RuleSetKind } from "../../api/types.ts";
 import { customerKeys } from "../customers/api.ts";
@@ -34,13 +34,10 @@ export const REGRADE_JOB = "customers.regrade";
 
 export { isUnderway } from "../../api/jobs.ts";
 
-const POLL_MS = 1000;
-
 export const gradingKeys = {
   all: ["grading"] as const,
   ruleSets: (kind: RuleSetKind) => ["grading", "ruleSets", kind] as const,
   runs: ["grading", "runs"] as const,
-  run: (id: string) => ["grading", "run", id] as const,
 };
 
 const ruleSetPath = (id: string, action: "preview" | "activate") =>
@@ -74,7 +71,7 @@ export function useActivateRuleSet() {
   return useMutation({
     mutationFn: (id: string) => api.post<RuleSetActivated>(ruleSetPath(id, "activate")),
     onSuccess: ({ ruleSet, job }) => {
-      queryClient.setQueryData(gradingKeys.run(job.id), job);
+      queryClient.setQueryData(jobKeys.run(job.id), job);
       void queryClient.invalidateQueries({ queryKey: gradingKeys.ruleSets(ruleSet.kind) });
       void queryClient.invalidateQueries({ queryKey: gradingKeys.runs });
     },
@@ -86,7 +83,7 @@ export function useRegradeProvince() {
   return useMutation({
     mutationFn: () => api.post<RegradeQueued>("/grading/regrade", {}),
     onSuccess: ({ job }) => {
-      queryClient.setQueryData(gradingKeys.run(job.id), job);
+      queryClient.setQueryData(jobKeys.run(job.id), job);
       void queryClient.invalidateQueries({ queryKey: gradingKeys.runs });
     },
   });
@@ -98,24 +95,6 @@ export function useRegradeRuns(enabled: boolean) {
     queryKey: gradingKeys.runs,
     queryFn: ({ signal }) => api.get<Page<Job>>("/jobs", { kind: REGRADE_JOB, limit: 5 }, signal),
     enabled,
-  });
-}
-
-/** One run, polled about every second until it ends. */
-export function useRegradeRun(id: string) {
-  return useQuery({
-    queryKey: gradingKeys.run(id),
-    queryFn: ({ signal }) => api.get<Job>(`/jobs/${encodeURIComponent(id)}`, undefined, signal),
-    refetchInterval: (query) => (query.state.data && !isUnderway(query.state.data) ? false : POLL_MS),
-    staleTime: 0,
-  });
-}
-
-export function useCancelRun() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<Job>(`/jobs/${encodeURIComponent(id)}/cancel`),
-    onSuccess: (job) => queryClient.setQueryData(gradingKeys.run(job.id), job),
   });
 }
 
