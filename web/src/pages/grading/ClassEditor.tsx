@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Flex, Form, Input, Row, Space, Tag, Typography } from "antd";
+import { Button, Card, Flex, Form, Row, Space, Tag, Typography } from "antd";
 import { useT } from "../../i18n/index.tsx";
+import { ClassLabelFields } from "./ClassLabelFields.tsx";
 import { type ClassValues, type DraftValues, newCondition, newRuleId, ruleIdsOf } from "./draftForm.ts";
 import { RuleEditor } from "./RuleEditor.tsx";
 
@@ -18,11 +19,6 @@ export function ClassEditor({ name, count, onMove, onRemove }: Props) {
   const form = Form.useFormInstance<DraftValues>();
   const path = ["definition", "classes", name];
   const code: string = Form.useWatch([...path, "code"], form) ?? "";
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t("common.required", { field }),
-  });
 
   const newRule = () => {
     const classes = form.getFieldValue(["definition", "classes"]) as ClassValues[] | undefined;
@@ -70,34 +66,7 @@ export function ClassEditor({ name, count, onMove, onRemove }: Props) {
       }
     >
       <Row gutter={12}>
-        <Col xs={24} md={6}>
-          <Form.Item
-            name={[name, "code"]}
-            label={t("grading.draft.fields.code")}
-            tooltip={t("grading.draft.codeHint")}
-            rules={[required(t("grading.draft.fields.code")), { max: 40 }]}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={9}>
-          <Form.Item
-            name={[name, "labelZh"]}
-            label={t("grading.draft.fields.labelZh")}
-            rules={[required(t("grading.draft.fields.labelZh")), { max: 40 }]}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={9}>
-          <Form.Item
-            name={[name, "labelEn"]}
-            label={t("grading.draft.fields.labelEn")}
-            rules={[required(t("grading.draft.fields.labelEn")), { max: 60 }]}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
+        <ClassLabelFields path={[name]} codeHint={t("grading.draft.codeHint")} />
       </Row>
       <Form.List name={[name, "rules"]}>
         {(fields, { add, remove }) => (

@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row, Switch } from "antd";
 import { useT } from "../../i18n/index.tsx";
+import { ClassLabelFields, useRequiredRule } from "./ClassLabelFields.tsx";
 import type { DraftValues } from "./draftForm.ts";
 
 const FALLBACK = ["definition", "fallback"];
@@ -9,11 +10,7 @@ export function FallbackEditor() {
   const t = useT();
   const form = Form.useFormInstance<DraftValues>();
   const on = Form.useWatch("withFallback", form) ?? false;
-  const required = (field: string) => ({
-    required: true,
-    whitespace: true,
-    message: t("common.required", { field }),
-  });
+  const required = useRequiredRule();
   return (
     <>
       <Form.Item
@@ -26,33 +23,7 @@ export function FallbackEditor() {
       </Form.Item>
       {on ? (
         <Row gutter={12}>
-          <Col xs={24} md={6}>
-            <Form.Item
-              name={[...FALLBACK, "code"]}
-              label={t("grading.draft.fields.code")}
-              rules={[required(t("grading.draft.fields.code")), { max: 40 }]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={9}>
-            <Form.Item
-              name={[...FALLBACK, "labelZh"]}
-              label={t("grading.draft.fields.labelZh")}
-              rules={[required(t("grading.draft.fields.labelZh")), { max: 40 }]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={9}>
-            <Form.Item
-              name={[...FALLBACK, "labelEn"]}
-              label={t("grading.draft.fields.labelEn")}
-              rules={[required(t("grading.draft.fields.labelEn")), { max: 60 }]}
-            >
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
+          <ClassLabelFields path={FALLBACK} />
           <Col span={24}>
             <Form.Item
               name={[...FALLBACK, "reason"]}
